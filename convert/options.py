@@ -1,0 +1,65 @@
+"""One frozen Options object, built once by the CLI or the API and read by everyone."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+PAPER_SIZES = ("a4", "letter")
+CONTENT_MODES = ("auto", "all")
+
+DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    # reading
+    from_format: str | None = None  # None: detect from the name and the bytes
+    encoding: str | None = None  # None: detect
+    content: str = "auto"  # "auto": drop page chrome; "all": keep the whole body
+    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    # resources: the sandbox
+    resource_paths: tuple[str, ...] = ()
+    allow_remote: bool = False
+    remote_timeout: float = 10.0
+    max_resource_bytes: int = 10 * 1024 * 1024
+    # writing
+    toc: bool = False
+    paper: str = "a4"
+    pdf_variant: str | None = None
+    reference_doc: str | None = None
+    split_level: int | None = None  # EPUB chapter split; None: automatic
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.metadata, MappingProxyType):
+            object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+        if self.content not in CONTENT_MODES:
+            raise ValueError(f"content must be one of {', '.join(CONTENT_MODES)}, not {self.content!r}")
+        if self.paper not in PAPER_SIZES:
+            raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {self.paper!r}")
+        if self.max_input_bytes <= 0:
+            raise ValueError("max_input_bytes must be positive")
+
+    def __hash__(self) -> int:
+        return hash(self.cache_key())
+
+    def cache_key(self) -> str:
+        """A stable text that changes whenever an option that affects output changes."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        values["metadata"] = sorted(values["metadata"].items())
+        return repr(sorted(values.items()))
+
+    @classmethod
+    def from_kwargs(cls, **kwargs: Any) -> Options:
+        """Build options from keyword arguments; an unknown name is a TypeError, not a silent no-op."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(kwargs) - known)
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        if "resource_paths" in kwargs:
+            kwargs["resource_paths"] = tuple(str(p) for p in kwargs["resource_paths"])
+        return cls(**kwargs)
