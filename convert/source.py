@@ -109,18 +109,21 @@ def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: one of every two bytes is NUL in Latin and CJK-punctuated text alike."""
+    """UTF-16 without a BOM: every NUL byte falls on the same parity (the high
+    byte of ASCII characters), and the decoded text is printable."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
-        return "utf-16-le"
-    if even_nuls > half * 0.3 and odd_nuls < half * 0.05:
-        return "utf-16-be"
-    return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if even_nuls and odd_nuls:
+        return None
+    codec = "utf-16-le" if odd_nuls else "utf-16-be"
+    try:
+        text = sample[: len(sample) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return codec if printable >= len(text) * 0.95 else None
 
 
 def refuse_binary(name: str, data: bytes) -> None:

@@ -1,0 +1,41 @@
+# Two entry points for a new machine: `make demo` and `make test`.
+# Both set everything up first and are safe to run again.
+
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-stamp
+SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+OUT     ?= out
+
+.PHONY: setup fonts demo test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The PDF writer needs a font that covers Chinese, Japanese and Korean;
+# a fresh Debian machine has none. Installed once, skipped when present.
+fonts:
+	@if fc-list :lang=zh family | grep -q .; then echo "CJK fonts: present"; else \
+	  echo "CJK fonts: installing fonts-noto-cjk"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk >/dev/null && \
+	  fc-list :lang=zh family | grep -q .; fi
+
+setup: $(STAMP) fonts
+
+demo: setup
+	$(VENV)/bin/docconv samples -d $(OUT) -t docx,pdf,epub -v
+	@ls -l $(OUT)
+
+test: setup
+	$(VENV)/bin/pytest -q -n 2
+
+bench: setup
+	$(PY) bench/bench_batch.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,43 @@
+"""The Python API: read, write, convert."""
+
+import pytest
+
+import convert
+from convert.errors import ConvertError
+from convert.tree import Document, Paragraph, Text
+from tests.conftest import all_nodes_document
+
+
+def test_read_accepts_paths_text_and_bytes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title line\n\nBody.\n", encoding="utf-8")
+    from_path = convert.read(path)
+    assert isinstance(from_path, Document) and from_path.meta.title == "Title line"
+    assert convert.read(str(path)) == from_path
+    assert convert.read("Title line\n\nBody.\n").meta.title == "Title line"
+    assert convert.read("<html><body><p>Hi there</p></body></html>", format="html").blocks
+
+
+def test_write_picks_the_format_from_the_extension(tmp_path):
+    document = all_nodes_document()
+    result = convert.write(document, tmp_path / "doc.json")
+    assert result.outputs == [str(tmp_path / "doc.json")]
+    assert convert.read(tmp_path / "doc.json") == document
+
+
+def test_convert_and_unknown_options(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Title\n\nBody.\n", encoding="utf-8")
+    convert.convert(src, tmp_path / "a.docx")
+    assert (tmp_path / "a.docx").stat().st_size > 1000
+    with pytest.raises(TypeError, match="unknown option"):
+        convert.convert(src, tmp_path / "b.docx", colour="red")
+    with pytest.raises(ConvertError, match="no such file"):
+        convert.convert(tmp_path / "missing.txt", tmp_path / "c.docx")
+
+
+def test_failed_write_leaves_nothing(tmp_path):
+    bad = Document(convert.Metadata(), (Paragraph((Text("x"),)), "not a node"))  # type: ignore[arg-type]
+    with pytest.raises(ConvertError):
+        convert.write(bad, tmp_path / "bad.html")
+    assert list(tmp_path.iterdir()) == []
