@@ -35,7 +35,9 @@ test: setup
 	$(VENV)/bin/pytest -q -n 2
 
 bench: setup
-	$(PY) bench/bench_batch.py
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) bench/bench_batch.py --files 100 --formats docx,epub --runs 3
+	$(PY) bench/bench_batch.py --files 20 --formats pdf --runs 3
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -61,7 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     writing.add_argument("--reference-doc", metavar="FILE", help="DOCX whose styles, page size and margins to use")
     writing.add_argument("--split-level", type=int, metavar="N", help="EPUB: start a new chapter file at heading level N")
     batch = parser.add_argument_group("batch")
-    batch.add_argument("-j", "--jobs", type=int, default=1, help="parallel workers for folders")
+    batch.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                       help="parallel worker processes for folders (default: one per core)")
+    batch.add_argument("--force", action="store_true", help="rebuild outputs that are already up to date")
+    batch.add_argument("--timeout", type=float, metavar="SECONDS", help="give up on a file after this long")
+    batch.add_argument("--report", metavar="FILE.json", help="write one JSON record per input file")
+    batch.add_argument("--executor", metavar="dask://HOST:PORT",
+                       help="run the batch on a Dask cluster (pip install 'docconv[dask]')")
     batch.add_argument("--include", action="append", default=[], metavar="GLOB", help="only convert matching files")
     batch.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching files")
     info = parser.add_argument_group("information")
@@ -110,29 +116,52 @@ def _warn(args: argparse.Namespace, lines: list[str]) -> None:
             print(f"docconv: warning: {line}", file=sys.stderr)
 
 
+def _run_folder(args: argparse.Namespace, options: Options, formats: list[str]) -> int:
+    import json
+
+    from convert import batch
+    from convert.progress import Progress
+
+    if not args.outdir:
+        raise UsageError(args.input, "is a folder: give -d OUTDIR")
+    progress = Progress(enabled=not args.quiet and not args.verbose and sys.stderr.isatty())
+
+    def show(result: batch.FileResult) -> None:
+        progress.advance()
+        if result.status == "failed":
+            progress.write(f"docconv: {result.error}")
+        elif args.verbose and result.status == "converted":
+            progress.write(f"{result.source} -> {', '.join(result.outputs)} ({result.seconds:.2f} s)")
+        if not args.quiet:
+            for warning in result.warnings:
+                progress.write(f"docconv: warning: {warning}")
+
+    try:
+        report = batch.convert_folder(args.input, args.outdir, formats, jobs=args.jobs,
+                                      executor=args.executor, include=args.include, exclude=args.exclude,
+                                      force=args.force, timeout=args.timeout, options=options,
+                                      on_result=show, on_plan=progress.start)
+    finally:
+        progress.close()
+    if args.report:
+        records = [r.as_record() for r in report.results]
+        records += [{"source": path, "status": "skipped", "outputs": [], "seconds": 0, "error": "",
+                     "warnings": []} for path in report.skipped]
+        Path(args.report).write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not args.quiet or report.interrupted:
+        print(f"docconv: {report.summary()}", file=sys.stderr)
+    return report.exit_code
+
+
 def _run(args: argparse.Namespace) -> int:
-    from convert import api, batch
+    from convert import api
 
     if args.input is None:
         raise UsageError("", "no input given (try docconv --help)")
     options = _options(args)
     formats = _formats(args)
     if os.path.isdir(args.input):
-        if not args.outdir:
-            raise UsageError(args.input, "is a folder: give -d OUTDIR")
-        def show(result: batch.FileResult) -> None:
-            if result.status == "failed":
-                print(f"docconv: {result.error}", file=sys.stderr)
-            elif args.verbose:
-                print(f"{result.source} -> {', '.join(result.outputs)}", file=sys.stderr)
-            _warn(args, result.warnings)
-        report = batch.convert_folder(args.input, args.outdir, formats or ["docx", "pdf", "epub"],
-                                      jobs=args.jobs, include=args.include, exclude=args.exclude,
-                                      options=options, on_result=show)
-        if not args.quiet:
-            print(f"docconv: {report.count('converted')} converted, {report.count('failed')} failed, "
-                  f"{len(report.skipped)} skipped (unknown type)", file=sys.stderr)
-        return report.exit_code
+        return _run_folder(args, options, formats or ["docx", "pdf", "epub"])
     if args.output:
         if formats:
             raise UsageError("", "give either -o OUTPUT or -t FORMATS, not both")
