@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 from typing import Any
 
 PAPER_SIZES = ("a4", "letter")
@@ -20,7 +19,7 @@ class Options:
     from_format: str | None = None  # None: detect from the name and the bytes
     encoding: str | None = None  # None: detect
     content: str = "auto"  # "auto": drop page chrome; "all": keep the whole body
-    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    metadata: tuple[tuple[str, str], ...] = ()  # -M key=value overrides, in order (a dict is accepted)
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     # resources: the sandbox
     resource_paths: tuple[str, ...] = ()
@@ -35,8 +34,8 @@ class Options:
     split_level: int | None = None  # EPUB chapter split; None: automatic
 
     def __post_init__(self) -> None:
-        if not isinstance(self.metadata, MappingProxyType):
-            object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+        if isinstance(self.metadata, Mapping):
+            object.__setattr__(self, "metadata", tuple(self.metadata.items()))
         if self.content not in CONTENT_MODES:
             raise ValueError(f"content must be one of {', '.join(CONTENT_MODES)}, not {self.content!r}")
         if self.paper not in PAPER_SIZES:
@@ -50,7 +49,6 @@ class Options:
     def cache_key(self) -> str:
         """A stable text that changes whenever an option that affects output changes."""
         values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-        values["metadata"] = sorted(values["metadata"].items())
         return repr(sorted(values.items()))
 
     @classmethod

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Union
 
 node = dataclass(frozen=True, slots=True)
@@ -131,8 +130,23 @@ BLOCK_TYPES = (Heading, Paragraph, BulletList, OrderedList, Quote, CodeBlock, Ta
 # --------------------------------------------------------------- document
 
 
+class FrozenMapping(dict[str, str]):
+    """A read-only dict that still pickles (batches send documents between processes)."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("metadata is frozen; use dataclasses.replace")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, str]]]:
+        return (FrozenMapping, (dict(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
 def _frozen_mapping(value: Mapping[str, str] | None = None) -> Mapping[str, str]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenMapping(value or {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +165,7 @@ class Metadata:
     extra: Mapping[str, str] = field(default_factory=_frozen_mapping)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.extra, MappingProxyType):
+        if not isinstance(self.extra, FrozenMapping):
             object.__setattr__(self, "extra", _frozen_mapping(self.extra))
 
     def __hash__(self) -> int:
