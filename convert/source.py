@@ -109,21 +109,40 @@ def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every NUL byte falls on the same parity (the high
-    byte of ASCII characters), and the decoded text is printable."""
+    """UTF-16 without a BOM. Latin text: every NUL byte falls on one parity (the
+    high byte of ASCII). CJK text has no NULs: both byte orders are tried and
+    the one that reads as CJK and ASCII almost throughout wins."""
     sample = data[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
         return None
     even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
     if even_nuls and odd_nuls:
         return None
-    codec = "utf-16-le" if odd_nuls else "utf-16-be"
-    try:
-        text = sample[: len(sample) // 2 * 2].decode(codec)
-    except UnicodeDecodeError:
+    if even_nuls or odd_nuls:
+        candidates = ["utf-16-le" if odd_nuls else "utf-16-be"]
+    elif _has_high_bytes(sample) and not _is_utf8(sample):
+        candidates = ["utf-16-le", "utf-16-be"]
+    else:
         return None
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
-    return codec if printable >= len(text) * 0.95 else None
+    for codec in candidates:
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(1 for ch in text if (ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
+                       or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        if readable >= len(text) * 0.95:
+            return codec
+    return None
+
+
+def _is_utf8(sample: bytes) -> bool:
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(sample) - 3  # a character cut at the sample's end
+    return True
 
 
 def refuse_binary(name: str, data: bytes) -> None:

@@ -23,8 +23,16 @@ def test_byte_order_marks(bom, codec):
     assert decode("x", bom + ZH.encode(codec)).text == ZH
 
 
-def test_utf16_without_bom():
-    assert decode("x", ("Title\n" + ZH).encode("utf-16-le")).text == "Title\n" + ZH
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["Title\n" + ZH, ZH])
+def test_utf16_without_bom(codec, text):
+    assert decode("x", text.encode(codec)).text == text
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5", "gb18030"])
+def test_legacy_chinese_is_not_taken_for_utf16(codec):
+    text = ZH_TW if codec == "big5" else ZH
+    assert decode("x", text.encode(codec)).text == text
 
 
 def test_declaration_that_lies_is_not_believed():

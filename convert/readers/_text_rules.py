@@ -1,0 +1,318 @@
+"""Small named detectors for the plain-text reader.
+
+Each looks at one line (or one segment of a line) and says what it is: a
+date, a byline, a `key：value` field, a section heading, boilerplate. They
+know nothing about where in the file they are; `text.py` decides where each
+applies (header zone, body, tail). To teach the reader a new convention, add
+a pattern here and a unit test beside the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from convert.lang import has_cjk, is_cjk
+
+# ------------------------------------------------------------- characters
+
+# Leading characters that indent a line rather than belong to it: ASCII
+# space and tab, the ideographic space (U+3000), no-break and other fixed
+# spaces, and the invisible ones scrapers leave behind.
+INDENT_CHARS = " \t\u3000\u00a0\u2002\u2003\u2007\u202f\ufeff\u200b"
+
+_CLOSERS = "\"'”’」』）)】》>］]"
+_SENTENCE_END = ".!?。！？…:："
+_HEADING_STOPPERS = "。．.，,；;：:、"
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospaced view: CJK characters count two."""
+    return sum(2 if is_cjk(ch) else 1 for ch in text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends where a paragraph may end (closing quotes and brackets looked through)."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def has_closing_punctuation(text: str) -> bool:
+    """True when a line ends like running text (full stop, comma, colon…), which a heading does not."""
+    return bool(text) and text[-1] in _HEADING_STOPPERS
+
+
+# ------------------------------------------------------------------ dates
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_TIME = r"(?:[T\s,，]*(?:at\s+)?(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?" + _TIME),
+    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME),
+)
+# What may stand around a date on a date line: labels, weekdays, time zones.
+_DATE_NOISE = re.compile(
+    r"发布时间|发布日期|更新时间|发表时间|时间|日期|北京时间"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]"
+    r"|(?:last\s+)?(?:posted|published|updated|date|dated)(?:\s+on)?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    r"|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|BST|CET|CEST"
+    r"|[\s,，.()（）\[\]【】|｜:：/-]",
+    re.IGNORECASE,
+)
+
+
+def _iso_date(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
+    if not month:
+        return None
+    try:
+        day = datetime(int(parts["y"]), month, int(parts["d"]))
+    except ValueError:
+        return None
+    if parts.get("h") is None:
+        return day.date().isoformat()
+    hour, minute = int(parts["h"]), int(parts["mi"])
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    stamp = f"{day.date().isoformat()}T{hour:02d}:{minute:02d}"
+    return stamp + f":{int(parts['s']):02d}" if parts.get("s") else stamp
+
+
+def parse_date_line(segment: str) -> str | None:
+    """A segment that is only a date (maybe with time, weekday, label) → ISO 8601, else None.
+
+    `2023年9月8日 14:20` → `2023-09-08T14:20`; `Posted: 12 June 2024` → `2024-06-12`.
+    """
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(segment)
+        if not match:
+            continue
+        iso = _iso_date(match)
+        leftover = segment[:match.start()] + " " + segment[match.end():]
+        if iso and not _DATE_NOISE.sub("", leftover):
+            return iso
+    return None
+
+
+# ---------------------------------------------------- names and bylines
+
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}$")
+_LATIN_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "al", "del"}
+_LATIN_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*)$")
+
+
+def split_names(value: str) -> tuple[str, ...] | None:
+    """Person names from a byline value (`李强 王明`, `Jane Doe and John Roe`), or None if any part is not a name."""
+    value = value.strip(" \u3000")
+    if not value:
+        return None
+    if has_cjk(value):
+        parts = [p for p in re.split(r"[\s\u3000,，、;；/／]+", value) if p]
+        valid = all(_HAN_NAME.match(p) for p in parts)
+    else:
+        parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", value) if p.strip()]
+        valid = all(_is_latin_name(p) for p in parts)
+    return tuple(parts) if parts and valid and len(parts) <= 6 else None
+
+
+def _is_latin_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and _LATIN_WORD.match(words[0]) is not None and all(
+        _LATIN_WORD.match(w) or w in _LATIN_PARTICLES for w in words)
+
+
+_BYLINES = (
+    re.compile(r"^(?:(?:written|story|words|reporting|text)\s+)?by\s+(?P<names>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:本报|本台|本刊|本网)?(?:特约|特派|见习|实习)?(?:记者|通讯员|实习生)\s*[:：]?\s*(?P<names>.+)$"),
+    re.compile(r"^文\s*[/／|｜]\s*(?P<names>.+)$"),
+)
+
+
+def parse_byline(segment: str) -> tuple[str, ...] | None:
+    """`By Jane Doe`, `记者 李强`, `本报通讯员 张敏`, `文/王明` → the names; None otherwise."""
+    for pattern in _BYLINES:
+        match = pattern.match(segment)
+        if match:
+            names = split_names(match.group("names"))
+            if names:
+                return names
+    return None
+
+
+# ---------------------------------------------------- key: value fields
+
+FIELD_KEYS = {
+    "责任编辑": "editor", "编辑": "editor", "责编": "editor", "editor": "editor", "editors": "editor",
+    "edited by": "editor",
+    "来源": "source", "稿源": "source", "出处": "source", "source": "source",
+    "作者": "authors", "记者": "authors", "通讯员": "authors", "author": "authors", "authors": "authors",
+    "标签": "tags", "关键词": "tags", "关键字": "tags", "tags": "tags", "tag": "tags",
+    "keywords": "tags", "topics": "tags",
+}
+_KEY_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in FIELD_KEYS), key=len, reverse=True))
+_FIELD = re.compile(rf"^(?P<key>{_KEY_ALTERNATIVES})\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
+# `编辑 王芳` without a colon: only for Chinese keys, and only when a name follows.
+_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者)[\s\u3000]+(?P<value>\S.*)$")
+_TAG_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    """`经济，科技、AI; markets` → ('经济', '科技', 'AI', 'markets')."""
+    return tuple(tag for tag in _TAG_SEPARATORS.split(value.strip()) if tag)
+
+
+@dataclass(slots=True)
+class LineFacts:
+    """What a header or trailer line said about the article."""
+
+    date: str = ""
+    authors: list[str] = field(default_factory=list)
+    source: str = ""
+    editor: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def parse_field(segment: str, facts: LineFacts) -> bool:
+    """A known `key：value` segment (编辑/来源/作者/标签, Editor/Source/Tags…) → into `facts`; False if unknown."""
+    match = _FIELD.match(segment)
+    spaced = match is None
+    match = match or _SPACED_FIELD.match(segment)
+    if not match:
+        return False
+    kind = FIELD_KEYS[match.group("key").lower()]
+    value = match.group("value").strip()
+    if spaced and not split_names(value):
+        return False
+    if display_width(value) > 80 or ends_sentence(value) and not value.endswith("."):
+        return False
+    if kind == "authors":
+        names = split_names(value)
+        facts.authors.extend(names or (value,))
+    elif kind == "tags":
+        facts.tags.extend(split_tags(value))
+    elif kind == "source":
+        facts.source = facts.source or value
+    else:
+        facts.editor = facts.editor or value
+    return True
+
+
+_SEGMENT_SPLIT = re.compile(
+    r"[ \t]{2,}|[\u3000\t]+|\s*[|｜]\s*"
+    r"|\s+(?=(?:来源|作者|编辑|责任编辑|记者|通讯员|发布时间|Source|Editor)\s*[:：])"
+    r"|\s+(?=(?:记者|通讯员|编辑)\s)|\s+(?=[Bb]y\s+[A-Z])"
+)
+_BRACKETED = re.compile(r"^[（(【\[](?P<inner>.*)[）)】\]]$")
+
+
+def split_segments(line: str) -> list[str]:
+    """Split a header or trailer line into its parts (`date  来源：X` → two parts)."""
+    bracketed = _BRACKETED.match(line)
+    if bracketed:
+        line = bracketed.group("inner")
+    return [part.strip() for part in _SEGMENT_SPLIT.split(line) if part and part.strip()]
+
+
+def parse_meta_line(line: str) -> LineFacts | None:
+    """A line made only of dates, bylines and known fields → what it says; None if any part is something else."""
+    if display_width(line) > 120:
+        return None
+    segments = split_segments(line)
+    if not segments:
+        return None
+    facts = LineFacts()
+    for segment in segments:
+        iso = parse_date_line(segment)
+        if iso:
+            facts.date = facts.date or iso
+            continue
+        names = parse_byline(segment)
+        if names:
+            facts.authors.extend(names)
+            continue
+        if not parse_field(segment, facts):
+            return None
+    return facts
+
+
+# --------------------------------------------------- title and site name
+
+_SITE_SUFFIX_HAN = re.compile(r"(?:网|新闻|日报|晚报|早报|时报|商报|周刊|在线|频道|客户端|电视台|电台|报)$")
+_SITE_SUFFIX_LATIN = {"news", "times", "post", "journal", "daily", "herald", "tribune", "gazette",
+                      "chronicle", "magazine", "weekly", "review", "online", "press", "wire", "network"}
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|news|io|co\.uk|com\.cn)/?$",
+                     re.IGNORECASE)
+
+
+def is_site_name(line: str) -> bool:
+    """A short line naming a publication: `某某新闻网`, `Example News`, `www.example.com`."""
+    if _DOMAIN.match(line):
+        return True
+    if has_closing_punctuation(line) or display_width(line) > 40:
+        return False
+    if has_cjk(line):
+        return bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·]{2,16}", line)) and bool(_SITE_SUFFIX_HAN.search(line))
+    words = line.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and words[-1].lower() in _SITE_SUFFIX_LATIN
+
+
+def could_be_title(line: str) -> bool:
+    """A line short enough for a title that does not end like running text."""
+    return 0 < display_width(line) <= 120 and not has_closing_punctuation(line)
+
+
+# ------------------------------------------------------------------ ledes
+
+_LEDE = re.compile(r"^(?P<label>(?:导语|摘要|核心提示|内容提要|提要|summary|abstract|standfirst)\s*[:：])\s*\S",
+                   re.IGNORECASE)
+
+
+def lede_label(paragraph: str) -> str | None:
+    """`导语：…`, `摘要:`, `核心提示：`, `Summary:` → the label as written (with its colon), else None."""
+    match = _LEDE.match(paragraph)
+    return match.group("label") if match else None
+
+
+# ------------------------------------------------------------ boilerplate
+
+_RELATED_HEADING = re.compile(
+    r"^[【\[]?(?:相关阅读|相关新闻|相关信息|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热门推荐|猜你喜欢"
+    r"|related(?:\s+(?:articles|stories|coverage|reading|links|news))?|read\s+(?:more|next)"
+    r"|more(?:\s+(?:on\s+this|stories|news))?|更多)[】\]]?\s*[:：>》»]*$",
+    re.IGNORECASE,
+)
+_RELATED_ITEM = re.compile(r"^(?:related|相关阅读|相关新闻|延伸阅读|上一篇|下一篇|previous|next)\s*[:：]\s*\S",
+                           re.IGNORECASE)
+_FOOTER = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s*\d{4})|版权所有|all rights reserved|ICP备"
+    r"|未经.{0,8}(?:授权|许可|同意).{0,10}(?:转载|使用|复制|摘编)|^本文(?:转自|版权)",
+    re.IGNORECASE,
+)
+
+
+def is_related_heading(line: str) -> bool:
+    """The line that opens a related-links block: `相关阅读`, `相关新闻`, `MORE >>`, `Related:`."""
+    return bool(_RELATED_HEADING.match(line))
+
+
+def is_related_item(line: str) -> bool:
+    """A one-line related or navigation link: `Related: …`, `上一篇：…`, `下一篇：…`."""
+    return bool(_RELATED_ITEM.match(line))
+
+
+def is_footer(line: str) -> bool:
+    """A copyright or reprint-notice line: `Copyright © 2024 …`, `版权所有`, `未经授权禁止转载`."""
+    return display_width(line) <= 200 and bool(_FOOTER.search(line))
