@@ -75,7 +75,7 @@ def test_folder_is_mirrored_and_a_bad_file_does_not_stop_the_rest(tmp_path):
     assert not list((tmp_path / "out").glob("broken*"))
     errors = [line for line in run.stderr.splitlines() if "broken.html" in line]
     assert len(errors) == 1 and "not a text or HTML file" in errors[0]
-    assert "2 converted, 1 failed, 1 skipped" in run.stderr
+    assert "2 converted, 0 up to date, 1 failed, 1 skipped" in run.stderr
     assert "Traceback" not in run.stderr
 
 

@@ -8,6 +8,7 @@ as data: URIs, the EPUB writer packages them as items.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 from typing import assert_never
@@ -21,6 +22,9 @@ SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 ImageSource = Callable[[Image], "str | None"]
 
+# ASCII ids that are valid XML names and need no escaping in a URL fragment
+_VALID_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+
 
 def heading_ids(blocks: tuple[Block, ...]) -> dict[int, str]:
     """A stable, unique, ASCII id for every top-level heading, keyed by position."""
@@ -28,9 +32,11 @@ def heading_ids(blocks: tuple[Block, ...]) -> dict[int, str]:
     used: set[str] = set()
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
-            candidate = block.id if block.id and block.id.isascii() and block.id[:1].isalpha() else ""
-            if not candidate or candidate in used:
-                candidate = f"sec-{len(ids) + 1}"
+            candidate = block.id if _VALID_ID.fullmatch(block.id) else ""
+            number = len(ids)
+            while not candidate or candidate in used:  # a generated id may equal an explicit one
+                number += 1
+                candidate = f"sec-{number}"
             used.add(candidate)
             ids[index] = candidate
     return ids
