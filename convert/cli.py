@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_argument("--encoding", help="input encoding, overriding detection (e.g. gbk, big5)")
     reading.add_argument("--content", choices=("auto", "all"), default="auto",
                          help="auto: keep the article, drop page chrome; all: keep the whole page")
+    reading.add_argument("--keep-boilerplate", action="store_true",
+                         help="keep the trailer sites append to articles (related links, share bars, copyright)")
     reading.add_argument("--max-input-size", type=int, default=DEFAULT_MAX_INPUT_BYTES, metavar="BYTES",
                          help="refuse inputs larger than this (default %(default)s)")
     sandbox = parser.add_argument_group("resources")
@@ -92,6 +94,7 @@ def _metadata(pairs: list[str]) -> dict[str, str]:
 def _options(args: argparse.Namespace) -> Options:
     return Options(
         from_format=args.from_format, encoding=args.encoding, content=args.content,
+        keep_boilerplate=args.keep_boilerplate,
         metadata=_metadata(args.metadata), max_input_bytes=args.max_input_size,
         resource_paths=tuple(os.path.abspath(p) for p in args.resource_path),
         allow_remote=args.allow_remote, toc=args.toc, paper=args.paper,

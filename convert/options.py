@@ -19,6 +19,7 @@ class Options:
     from_format: str | None = None  # None: detect from the name and the bytes
     encoding: str | None = None  # None: detect
     content: str = "auto"  # "auto": drop page chrome; "all": keep the whole body
+    keep_boilerplate: bool = False  # keep a text article's trailer (related links, copyright) as a final section
     metadata: tuple[tuple[str, str], ...] = ()  # -M key=value overrides, in order (a dict is accepted)
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     # resources: the sandbox
