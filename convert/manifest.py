@@ -31,6 +31,7 @@ class Stamp:
 
 class Manifest:
     def __init__(self, folder: str) -> None:
+        self.folder = folder
         self.path = os.path.join(folder, FILE_NAME)
         self.entries: dict[str, Stamp] = {}
         self._load()
@@ -50,10 +51,11 @@ class Manifest:
                 continue  # a line cut short by a kill: that output is simply rebuilt
 
     def is_fresh(self, output: str, stamp: Stamp) -> bool:
+        """`output` is relative to the manifest's folder."""
         if self.entries.get(output) != stamp:
             return False
         try:
-            return os.stat(output).st_mtime_ns >= stamp.input_mtime_ns
+            return os.stat(os.path.join(self.folder, output)).st_mtime_ns >= stamp.input_mtime_ns
         except OSError:
             return False
 
