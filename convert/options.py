@@ -32,6 +32,8 @@ class Options:
     paper: str = "a4"
     pdf_variant: str | None = None
     reference_doc: str | None = None
+    template: str | None = None  # a theme name under templates/, or a folder laid out like one
+    css: tuple[str, ...] = ()  # extra stylesheets for PDF, EPUB and HTML, applied after the theme's
     split_level: int | None = None  # EPUB chapter split; None: automatic
 
     def __post_init__(self) -> None:
@@ -59,6 +61,7 @@ class Options:
         unknown = sorted(set(kwargs) - known)
         if unknown:
             raise TypeError(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        if "resource_paths" in kwargs:
-            kwargs["resource_paths"] = tuple(str(p) for p in kwargs["resource_paths"])
+        for name in ("resource_paths", "css"):
+            if name in kwargs:
+                kwargs[name] = tuple(str(p) for p in kwargs[name])
         return cls(**kwargs)
