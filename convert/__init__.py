@@ -6,8 +6,9 @@
     convert.convert("page.html", "page.docx")
 """
 
+from typing import Any
+
 from convert.api import convert, convert_to_formats, read, write
-from convert.batch import convert_folder
 from convert.errors import ConvertError
 from convert.options import Options
 from convert.pipeline import Result
@@ -19,3 +20,12 @@ __all__ = [
     "ConvertError", "Document", "Metadata", "Options", "Result", "__version__",
     "convert", "convert_folder", "convert_to_formats", "read", "write",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Batches pull in the pool and executor machinery; single-file runs need none of it.
+    if name == "convert_folder":
+        from convert.batch import convert_folder
+
+        return convert_folder
+    raise AttributeError(f"module 'convert' has no attribute {name!r}")

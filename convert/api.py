@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from convert import pipeline, registry, source as sources
+from convert import pipeline, registry, source as sources, transforms
 from convert.context import Context
+from convert.errors import ConvertError
 from convert.options import Options
 from convert.pipeline import Result
 from convert.tree import Document
@@ -51,6 +52,10 @@ def write(document: Document, path: PathLike, format: str | None = None, *,
     format_name = format or registry.writer_for_path(target)
     folder = os.path.abspath(base_dir) if base_dir is not None else os.getcwd()
     ctx = Context.for_source(opts, folder, target)
+    try:
+        document = transforms.normalize(document)
+    except (AssertionError, TypeError, AttributeError) as exc:  # a hand-built tree with a foreign object
+        raise ConvertError(target, f"not a valid document tree ({type(exc).__name__}: {exc})") from exc
     pipeline.write_document(document, target, format_name, ctx)
     return Result(source=target, outputs=[target], diagnostics=list(ctx.diagnostics))
 

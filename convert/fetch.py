@@ -14,7 +14,6 @@ import mimetypes
 import os
 import stat
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from convert.errors import ResourceRefused
@@ -44,11 +43,6 @@ def sniff_media_type(data: bytes, fallback: str = "application/octet-stream") ->
     return fallback
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        raise ResourceRefused(req.full_url, f"redirect to {newurl} not followed")
-
-
 class Fetcher:
     def __init__(
         self,
@@ -70,7 +64,7 @@ class Fetcher:
         if scheme in ("http", "https"):
             return self._remote(url)
         if scheme == "file":
-            path = urllib.request.url2pathname(urllib.parse.urlsplit(url).path)
+            path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
             return self._file(url, path)
         if scheme and len(scheme) > 1:  # one letter is a Windows drive, not a scheme
             raise ResourceRefused(url, f"{scheme}: URLs are not allowed")
@@ -117,7 +111,13 @@ class Fetcher:
     def _remote(self, url: str) -> Resource:
         if not self.allow_remote:
             raise ResourceRefused(url, "remote resources are off (pass --allow-remote to fetch them)")
-        opener = urllib.request.build_opener(_NoRedirects())
+        import urllib.request  # only remote fetches pay for it
+
+        class NoRedirects(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+                raise ResourceRefused(req.full_url, f"redirect to {newurl} not followed")
+
+        opener = urllib.request.build_opener(NoRedirects())
         try:
             with opener.open(url, timeout=self.timeout) as response:
                 data = response.read(self.max_bytes + 1)

@@ -8,7 +8,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from convert import registry
+from convert import registry, transforms
 from convert.context import Context
 from convert.errors import ConvertError, Diagnostic, OutputError
 from convert.options import Options
@@ -63,7 +63,7 @@ def read_source(source: Source, options: Options) -> tuple[Document, Context]:
     except RecursionError:
         raise ConvertError(source.name, "nesting too deep to read") from None
     document = dataclasses.replace(document, meta=apply_metadata(document.meta, dict(options.metadata)))
-    return document, ctx
+    return transforms.normalize(document), ctx
 
 
 def write_document(document: Document, path: str, format_name: str, ctx: Context) -> None:
