@@ -3,7 +3,8 @@
 Whatever a reader (ours or a plugin) or an API user builds, writers get a
 tree they can always render:
   1. every string is XML-safe (no C0 controls, U+FFFE/U+FFFF or lone
-     surrogates, which python-docx, ebooklib and lxml refuse), and
+     surrogates, which python-docx, ebooklib and lxml refuse), and lists of
+     names hold no empty ones, and
   2. quotes and lists nest at most MAX_BLOCK_DEPTH deep and inline runs at
      most MAX_INLINE_DEPTH deep: deeper content is lifted into its ancestor
      rather than dropped, so nothing is lost and no writer (WeasyPrint
@@ -35,8 +36,8 @@ def _clean_meta(meta: Metadata) -> Metadata:
         value = getattr(meta, f.name)
         if isinstance(value, str):
             changes[f.name] = clean_text(value)
-        elif isinstance(value, tuple):
-            changes[f.name] = tuple(clean_text(v) for v in value)
+        elif isinstance(value, tuple):  # authors, tags: an empty name is no name
+            changes[f.name] = tuple(c for c in (clean_text(v).strip() for v in value) if c)
     changes["extra"] = {clean_text(k): clean_text(v) for k, v in meta.extra.items()}
     return dataclasses.replace(meta, **changes)
 
