@@ -29,7 +29,9 @@ class Context:
         return cls(options=options, fetcher=fetcher, base_dir=base_dir, source_name=source_name)
 
     def warn(self, code: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(code=code, message=message, source=self.source_name))
+        diagnostic = Diagnostic(code=code, message=message, source=self.source_name)
+        if diagnostic not in self.diagnostics:  # each writer meets the same refused image
+            self.diagnostics.append(diagnostic)
 
     def fetch(self, url: str) -> Resource | None:
         """The resource, or None after recording a warning that names it and the reason."""
