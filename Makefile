@@ -40,8 +40,7 @@ test: setup
 
 bench: setup
 	$(PY) -m pip install --quiet -e '.[test,bench]'
-	$(PY) bench/bench_batch.py --files 100 --formats docx,epub --runs 3
-	$(PY) bench/bench_batch.py --files 20 --formats pdf --runs 3
+	$(PY) bench/run_bench.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache
