@@ -221,5 +221,6 @@ def convert_folder(src: str | os.PathLike[str], dst: str | os.PathLike[str],
         report.interrupted = True
     finally:
         release()
+        _remove_stale_parts(os.fspath(dst))  # left by workers killed on timeout, crash or Ctrl-C
     report.seconds = time.perf_counter() - started
     return report

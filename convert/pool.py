@@ -75,6 +75,9 @@ def run_pool(work: Callable[..., Any], tasks: Iterable[Task], jobs: int, formats
                 on_done(path, result, error)
             fill()
     except BaseException:
+        for future, path in list(pending.items()):  # finished before the interrupt: keep them
+            if future.done() and not future.cancelled() and future.exception() is None:
+                on_done(path, future.result(), None)
         pool.stop()
         pool.join(timeout=5)
         raise

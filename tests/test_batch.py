@@ -111,3 +111,31 @@ def test_any_executor_and_a_real_dask_cluster(tmp_path):
         report = convert.convert_folder(src, tmp_path / "dask", formats=["json"], executor=address)
     assert report.count("converted") == 3
     assert len(list((tmp_path / "dask").rglob("*.json"))) == 3
+
+
+def test_ctrl_c_stops_promptly_and_a_rerun_finishes_the_rest(tmp_path):
+    import signal
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"a{i:02d}.txt").write_text(f"Title {i}\n\n" + "Some body text. " * 400, encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "convert", str(src), "-d", str(out), "-t", "pdf", "-j", "2"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.pdf"))) < 2:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    _, err = process.communicate(timeout=30)
+    assert time.monotonic() - started < 10
+    assert process.returncode == 130
+    assert "interrupted after" in err and "Traceback" not in err
+    assert not list(out.rglob("*.part"))
+    import re
+    reported = int(re.search(r"interrupted after \d+ of 40 files: (\d+) converted", err).group(1))
+    assert 2 <= reported < 40 and reported <= len(list(out.glob("*.pdf")))
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0
+    assert f"{40 - reported} converted, {reported} up to date" in rerun.stderr
