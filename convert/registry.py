@@ -24,13 +24,15 @@ BUILTIN_READERS = {
     "html": "convert.readers.html:HtmlReader",
     "text": "convert.readers.text:TextReader",
     "json": "convert.readers.json:JsonReader",
+    "markdown": "convert.readers.markdown:MarkdownReader",
 }
 READER_EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".txt": "text", ".text": "text",
     ".json": "json",
+    ".md": "markdown", ".markdown": "markdown",
 }
-READER_ALIASES = {"txt": "text", "plain": "text", "htm": "html"}
+READER_ALIASES = {"txt": "text", "plain": "text", "htm": "html", "md": "markdown"}
 
 BUILTIN_WRITERS = {
     "docx": "convert.writers.docx:DocxWriter",

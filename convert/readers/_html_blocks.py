@@ -20,7 +20,8 @@ from urllib.parse import urljoin
 from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString, Script, Stylesheet, TemplateString
 
-from convert.readers._html_inline import collapse, split_at_blank_lines, squash, tidy
+from convert.readers._html_headings import heading_id, is_centred, is_permalink
+from convert.readers._html_inline import collapse, script_text, split_at_blank_lines, squash, tidy
 from convert.readers._html_table import int_attribute, read_table
 from convert.tree import (
     Block, BulletList, Code, CodeBlock, Emph, Heading, Image, Inline, LineBreak, Link,
@@ -75,6 +76,7 @@ class TreeBuilder:
         self.skip_ids = {id(tag) for tag in skip}
         self._floating: list[Block] = []
         self._holds_blocks: set[int] = set()
+        self.centred: set[int] = set()  # ids of Paragraphs made from centred elements (_html_headings)
 
     def build(self, root: Tag) -> tuple[Block, ...]:
         self._holds_blocks = _elements_holding_blocks(root)
@@ -131,7 +133,7 @@ class TreeBuilder:
         name = tag.name
         if name in HEADING_LEVELS:
             children = tidy(self.inlines_of(tag, depth))
-            return [Heading(HEADING_LEVELS[name], children, squash(str(tag.get("id") or "")))] if children else []
+            return [Heading(HEADING_LEVELS[name], children, squash(heading_id(tag)))] if children else []
         if name in ("ul", "ol", "menu", "dir"):
             return self._list(tag, depth)
         if name == "dl":
@@ -147,7 +149,10 @@ class TreeBuilder:
             return self._figure(tag, depth)
         if name == "hr":
             return [Rule()]
-        return self.blocks_of(tag.children, depth)
+        blocks = self.blocks_of(tag.children, depth)
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and is_centred(tag):
+            self.centred.add(id(blocks[0]))
+        return blocks
 
     def _list(self, tag: Tag, depth: int) -> list[Block]:
         items: list[tuple[Block, ...]] = []
@@ -299,18 +304,20 @@ class TreeBuilder:
                 return [Text(text)]
             return [Text(" ")] * text.startswith(" ") + [Code(text.strip())] + [Text(" ")] * text.endswith(" ")
         if name == "a":
-            return self._link(tag, depth)
+            return [] if is_permalink(tag) else self._link(tag, depth)
         if name == "ruby":
             return self._ruby(tag, depth)
         children = self.inlines_of(tag, depth)
         if name == "q":
             return [Text("\u201c"), *children, Text("\u201d")]
+        if name in ("sup", "sub"):
+            return script_text(children, name)
         if name in STRONG_NAMES or name in EMPH_NAMES:
             merged = merge_text(children)
             if not plain_text(merged).strip():
                 return list(merged)
             return [Strong(merged) if name in STRONG_NAMES else Emph(merged)]
-        return children  # span, font, sup, sub, abbr, time, ... and unknown tags: their content
+        return children  # span, font, abbr, time, ... and unknown tags: their content
 
     def _link(self, tag: Tag, depth: int) -> list[Inline]:
         children = merge_text(self.inlines_of(tag, depth))

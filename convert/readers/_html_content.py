@@ -9,7 +9,9 @@ text, which chrome never does.
 The root: the <article> holding most of the text, else <main> (or
 role="main"), else the deepest element whose id/class names content
 (article, content, main-text, post-body, ...) — each only if it holds at
-least half of the page's text outside chrome. Otherwise the whole <body>.
+least half of the page's text outside chrome. Otherwise the element that
+readability-lxml's text points at, when what it leaves out looks like chrome
+(`_html_guide`); otherwise the whole <body>.
 A page with no chrome and no such element keeps everything; so does
 content="all". The soup is not changed: the caller skips what we name.
 """
@@ -22,11 +24,13 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Tag
 
 from convert.readers._html_blocks import SKIP_NAMES
+from convert.readers._html_guide import guided_root
 
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 _CHROME_WORDS = frozenset({
     "ad", "ads", "adv", "advert", "advertisement", "banner", "sponsor", "side", "foot", "aside",
     "popup", "modal", "toolbar", "pagination", "pager",
+    "hd", "ft", "adbox", "gg",  # header/footer in YUI-style and forum themes; "gg" is 广告 (ad) in pinyin
     "comment", "comments", "commentbox", "commentlist", "disqus",  # not a prefix: "commentary" is content
 })
 _CHROME_PREFIXES = (
@@ -58,7 +62,8 @@ def body_of(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
-def select_content(soup: BeautifulSoup, mode: str) -> Selection:
+def select_content(soup: BeautifulSoup, mode: str, html: str = "") -> Selection:
+    """`html` is the page's markup for readability-lxml to read when our rules find no container."""
     body = body_of(soup)
     if mode == "all":
         return Selection(body)
@@ -66,6 +71,8 @@ def select_content(soup: BeautifulSoup, mode: str) -> Selection:
     chrome_ids = {id(tag) for tag in chrome}
     content_length = text_length(body) - sum(text_length(tag) for tag in chrome)
     root = _choose_root(body, chrome, chrome_ids, content_length)
+    if root is body and html and chrome:
+        root = guided_root(body, html, chrome) or body
     inside = [tag for tag in chrome if tag is root or _is_inside(tag, root)]
     return Selection(root, [tag for tag in inside if tag is not root], _count_outside(root, body))
 

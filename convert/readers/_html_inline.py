@@ -149,3 +149,18 @@ def split_at_blank_lines(inlines: tuple[Inline, ...]) -> list[tuple[Inline, ...]
         parts[-1].append(item)
         index += 1
     return [tidied for part in parts if (tidied := tidy(part))]
+
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+_SCRIPT_CHARS = {"sup": set("0123456789+-=()in"), "sub": set("0123456789+-=()")}
+
+
+def script_text(children: list[Inline], name: str) -> list[Inline]:
+    """x<sup>2</sup> reads "x²" and H<sub>2</sub>O "H₂O" when Unicode has every character;
+    otherwise the text stays as written (the tree has no super/subscript node)."""
+    merged = merge_text(children)
+    if len(merged) == 1 and isinstance(merged[0], Text) and merged[0].text.strip() \
+            and set(merged[0].text) <= _SCRIPT_CHARS[name]:
+        return [Text(merged[0].text.translate(_SUPERSCRIPT if name == "sup" else _SUBSCRIPT))]
+    return children

@@ -26,6 +26,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from convert.readers._html_headings import is_permalink
 from convert.readers._html_inline import squash
 from convert.tree import Metadata
 
@@ -106,7 +107,7 @@ def extract_metadata(tags: dict[str, list[Tag]], root: Tag, json_ld: list[dict[s
     metas = _meta_values(tags["meta"])
     in_root = [h1 for h1 in tags["h1"] if _is_inside(h1, root)]
     h1 = (in_root or tags["h1"] or [None])[0]
-    h1_text = squash(h1.get_text()) if h1 is not None else ""
+    h1_text = _text_without_permalinks(h1) if h1 is not None else ""
     info_tag, info = _info_line(root, h1)
     layers = [
         _json_ld_layer(json_ld),
@@ -208,7 +209,9 @@ def _page_layer(tags: dict[str, list[Tag]], root: Tag, info: dict[str, Any]) -> 
     time = next((t for t in times if t.get("itemprop") == "datePublished" or t.has_attr("pubdate")),
                 times[0] if times else None)
     date = normalize_date(str(time.get("datetime") or "")) if isinstance(time, Tag) else ""
-    editor = _EDITOR.search(root.get_text(" "))
+    # "（责任编辑：X）" often sits just below the article's container: look one or two levels up too
+    scopes = [root, *list(root.parents)[:2]]
+    editor = next((found for scope in scopes if (found := _EDITOR.search(scope.get_text(" ")))), None)
     return {**info, "date": date or info.get("date", ""),
             "editor": info.get("editor") or (editor.group(1) if editor else "")}
 
@@ -377,6 +380,11 @@ def parse_info_line(text: str) -> dict[str, Any]:
         elif label in ("责任编辑", "编辑"):
             fields.setdefault("editor", value.split()[0])
     return fields
+
+
+def _text_without_permalinks(tag: Tag) -> str:
+    return squash("".join(str(text) for text in tag.find_all(string=True)
+                          if not (isinstance(text.parent, Tag) and is_permalink(text.parent))))
 
 
 def _is_inside(tag: Tag, ancestor: Tag) -> bool:

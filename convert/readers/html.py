@@ -26,6 +26,7 @@ from convert.context import Context
 from convert.errors import InputError
 from convert.lang import detect_language
 from convert.readers._html_blocks import TreeBuilder
+from convert.readers._html_headings import promote_pseudo_headings
 from convert.readers._html_content import Selection, body_of, select_content
 from convert.readers._html_meta import extract_metadata, index_tags, read_json_ld
 from convert.source import Source, clean_text, decode
@@ -50,12 +51,13 @@ class HtmlReader:
                          forced=ctx.options.encoding)
         for warning in decoded.warnings:
             ctx.warn("encoding", warning)
-        soup = BeautifulSoup(clean_text(decoded.text), "lxml")
+        text = clean_text(decoded.text)
+        soup = BeautifulSoup(text, "lxml")
 
         tags = index_tags(soup)
         json_ld = read_json_ld(tags, ctx.warn)
         base_url = _base_url(tags)
-        selection = select_content(soup, ctx.options.content)
+        selection = select_content(soup, ctx.options.content, text)
         page = extract_metadata(tags, selection.root, json_ld)
         blocks = self._build(selection, page.skip, base_url)
         if not _has_content(blocks) and selection.dropped_count:
@@ -77,7 +79,8 @@ class HtmlReader:
 
     @staticmethod
     def _build(selection: Selection, skip: list[Tag], base_url: str) -> tuple[Block, ...]:
-        return TreeBuilder(base_url, [*selection.dropped, *skip]).build(selection.root)
+        builder = TreeBuilder(base_url, [*selection.dropped, *skip])
+        return promote_pseudo_headings(builder.build(selection.root), builder.centred)
 
 
 def _base_url(tags: dict[str, list[Tag]]) -> str:

@@ -74,7 +74,7 @@ def test_every_element_kind_becomes_its_node():
     for word in ("code()", "Ctrl", "out", "tt"):
         assert Code(word) in first
     assert LineBreak() in blocks[1].children
-    assert "H2O and x2" in plain_text(blocks[1].children)
+    assert "H₂O and x²" in plain_text(blocks[1].children)
     links = [i for i in blocks[2].children if isinstance(i, Link)]
     assert [(plain_text(l.children), l.url) for l in links] == [
         ("relative", "https://example.com/docs/page.html"), ("in-page", "#sec"),
@@ -362,3 +362,102 @@ def test_registry_and_api_find_the_reader(tmp_path):
     page = tmp_path / "page.htm"
     page.write_text("<p>Hello from the API.</p>", encoding="utf-8")
     assert document_text(convert.read(page)) == "Hello from the API."
+
+
+# ------------------------------------------------- pages imitating real sites
+
+PAGES = DATA / "pages"
+PAGE_NAMES = ["zh-news-gbk", "en-blog", "docs-page", "div-soup"]
+
+
+def read_page(name: str, **options: object) -> tuple[Document, dict]:
+    """A page of tests/data/html/pages in the encoding its truth names (the GBK page is stored as UTF-8)."""
+    import json
+
+    truth = json.loads((PAGES / f"{name}.truth.json").read_text(encoding="utf-8"))
+    data = (PAGES / f"{name}.html").read_text(encoding="utf-8").encode(truth.get("encoding", "utf-8"))
+    return read(data, **options)[0], truth
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_golden_pages_imitating_real_sites(name):
+    assert_golden(read_page(name)[0], PAGES / f"{name}.json")
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_pages_keep_the_article_and_drop_the_chrome(name):
+    document, truth = read_page(name)
+    text = document_text(document).replace("\n", " ")
+    for line in truth["text"]:
+        assert line.replace("\n", " ") in text, line
+    for chrome in truth["chrome"]:
+        assert chrome not in text, chrome
+    assert document.meta.title == truth["title"]
+    assert document.meta.date.startswith(truth["date"]) or name == "div-soup"  # the forum's date is in its chrome
+
+
+def test_gbk_news_page_metadata_and_pseudo_headings():
+    document, _ = read_page("zh-news-gbk")
+    meta = document.meta
+    assert (meta.authors, meta.source, meta.publisher, meta.editor) == (("陈晓",), "江南晚报", "江南在线", "刘洋")
+    assert meta.tags == ("夜市", "老街", "消费", "城市更新") and meta.language == "zh-CN"
+    headings = [plain_text(b.children) for b in document.blocks if isinstance(b, Heading)]
+    assert headings == ["小摊位撑起大民生", "文旅融合添新彩"]  # <p><strong> on a page without h2-h6
+    image = next(b for b in document.blocks if isinstance(b, Image))
+    assert plain_text(image.caption) == "游客在老街夜市选购小吃"  # the centred line under the image
+    assert any(isinstance(b, Table) for b in document.blocks)
+    assert document_text(read_page("zh-news-gbk", content="all")[0]).count("热点排行") == 1
+
+
+def test_blog_json_ld_and_docs_anchors():
+    blog, _ = read_page("en-blog")
+    assert (blog.meta.authors, blog.meta.date, blog.meta.tags, blog.meta.language, blog.meta.publisher) == (
+        ("Ada Lindqvist",), "2023-11-04T08:15:00+00:00", ("writing", "tools", "plain text"), "en-GB", "Ada's Notebook")
+    assert blog.meta.extra["date_modified"] == "2023-11-06T19:00:00+00:00"
+    assert Heading(2, (Text("Durability beats features"),), "durability") in blog.blocks
+    links = [i for b in blog.blocks if isinstance(b, Paragraph) for i in b.children if isinstance(i, Link)]
+    assert any(link.url == "#durability" for link in links)
+    docs, _ = read_page("docs-page")
+    headings = [b for b in docs.blocks if isinstance(b, Heading)]
+    assert [(plain_text(h.children), h.id) for h in headings] == [
+        ("File format", "file-format"), ("Options", "options"), ("Environment variables", "environment")]
+    assert "¶" not in document_text(docs)
+    assert CodeBlock('[frob]\nlevel = 3\noutput = "build/"') in docs.blocks
+    table = next(b for b in docs.blocks if isinstance(b, Table))
+    assert plain_text(table.caption) == "Settings in the [frob] table" and len(table.body) == 3
+
+
+def test_pseudo_headings_only_without_real_ones():
+    assert blocks_of("<p><strong>Bold line</strong></p><p>Text.</p><center>Centred</center><p>More.</p>") == (
+        Heading(2, (Text("Bold line"),)), para("Text."), Heading(2, (Text("Centred"),)), para("More."))
+    assert blocks_of("<h2>Real</h2><p><b>Bold line</b></p>")[1] == para(Strong((Text("Bold line"),)))
+    assert blocks_of("<p><b>A bold sentence ends with a stop.</b></p>")[0] == \
+        para(Strong((Text("A bold sentence ends with a stop."),)))
+
+
+def test_heading_ids_for_in_page_links():
+    blocks = blocks_of('<h2><a name="n1"></a>Named</h2><section id="s2"><h2>Sectioned</h2><p>x</p></section>'
+                       '<h3 id="own">Own <a class="headerlink" href="#own">¶</a></h3><p><a href="#s2">back</a></p>')
+    assert [(b.id, plain_text(b.children)) for b in blocks if isinstance(b, Heading)] == [
+        ("n1", "Named"), ("s2", "Sectioned"), ("own", "Own")]
+    assert blocks[-1] == para(Link((Text("back"),), "#s2"))
+
+
+def test_sup_and_sub():
+    assert blocks_of("<p>E=mc<sup>2</sup>, H<sub>2</sub>O, x<sup>n+1</sup>, 1<sup>st</sup>, a<sub>ij</sub></p>") == (
+        para("E=mc², H₂O, xⁿ⁺¹, 1st, aij"),)
+
+
+def test_dublin_core_and_time_element():
+    meta = read('<html><head><meta name="DC.creator" content="Dee Cee"><meta name="dc.language" content="nl">'
+                '<meta name="DC.date" content="2020-02-20"><meta name="dc.publisher" content="DC Press"></head>'
+                '<body><p>Tekst.</p></body></html>')[0].meta
+    assert (meta.authors, meta.language, meta.date, meta.publisher) == (("Dee Cee",), "nl", "2020-02-20", "DC Press")
+    meta = read('<body><article><time datetime="2019-07-01T10:00">1 July</time><p>Body.</p></article></body>')[0].meta
+    assert meta.date == "2019-07-01T10:00"
+
+
+def test_undeclared_gbk_and_utf8_bom():
+    text = "入秋以来，江南小城清溪县的夜市人气持续走高。从老街小吃到文创市集，一条不足千米的街道正成为观察消费的窗口。"
+    assert document_text(read(f"<html><body><p>{text}</p></body></html>".encode("gbk"))[0]) == text
+    assert document_text(read(codecs.BOM_UTF8 + f"<p>{RARE_NAMES}</p>".encode("utf-8"))[0]) == RARE_NAMES
