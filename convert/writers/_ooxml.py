@@ -1,7 +1,8 @@
 """Raw WordprocessingML the DOCX writer needs and python-docx 1.2 has no API for.
 
 East Asian font slots and language, first-line indents in characters,
-paragraph borders, repeated table headers, hyperlinks and list numbering
+paragraph borders, repeated table headers, hyperlinks and bookmarks, fields
+(the table of contents) and list numbering
 (python-openxml/python-docx#1396, #685, #74, #25). Everything here works on
 lxml elements from python-docx's oxml layer and knows nothing of our tree.
 """
@@ -86,19 +87,45 @@ def replace_theme_fonts(styles_root, body: tuple[str, str], heading: tuple[str, 
         kind = theme_font_kind(rPr)
         if kind:
             set_fonts(rPr, *(heading if kind == "major" else body))
+    rPr = default_run_properties(styles_root)
+    set_fonts(rPr, *body)
+    set_language(rPr, lang, east_asian_lang)
+
+
+def default_run_properties(styles_root):
+    """styles.xml's w:docDefaults/w:rPrDefault/w:rPr, created when missing."""
     defaults = styles_root.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
         styles_root.insert(0, defaults)
-    rPr = child(child(defaults, "rPrDefault", ("rPrDefault", "pPrDefault")), "rPr", ("rPr",))
-    set_fonts(rPr, *body)
-    set_language(rPr, lang, east_asian_lang)
+    return child(child(defaults, "rPrDefault", ("rPrDefault", "pPrDefault")), "rPr", ("rPr",))
 
 
 def set_language(rPr, val: str, east_asian: str) -> None:
     lang = rpr_child(rPr, "lang")
     lang.set(qn("w:val"), val)
     lang.set(qn("w:eastAsia"), east_asian)
+
+
+# CT_Settings children from updateFields on, in schema order (those before it never matter here)
+_SETTINGS_ORDER = (
+    "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+    "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)
+
+
+def set_theme_font_lang(settings, val: str, east_asian: str) -> None:
+    """Which of the theme's per-script fonts Word uses for East Asian text (settings.xml)."""
+    lang = child(settings, "themeFontLang", _SETTINGS_ORDER)
+    lang.set(qn("w:val"), val)
+    lang.set(qn("w:eastAsia"), east_asian)
+
+
+def set_update_fields(settings) -> None:
+    """Word offers to update every field (the TOC's page numbers) when it opens the file."""
+    child(settings, "updateFields", _SETTINGS_ORDER).set(qn("w:val"), "true")
 
 
 def mark_east_asian(rPr) -> None:
@@ -218,6 +245,68 @@ def new_hyperlink(r_id: str, tooltip: str = ""):
         link.set(qn("w:tooltip"), tooltip)
     link.set(qn("w:history"), "1")
     return link
+
+
+def new_internal_hyperlink(bookmark: str, tooltip: str = ""):
+    """A `w:hyperlink` to a bookmark in this document."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    if tooltip:
+        link.set(qn("w:tooltip"), tooltip)
+    link.set(qn("w:history"), "1")
+    return link
+
+
+def bookmark(p, bookmark_id: int, name: str) -> None:
+    """Wrap the paragraph's content (everything after its pPr) in a bookmark."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    pPr = p.find(qn("w:pPr"))
+    if pPr is not None:
+        pPr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+# ------------------------------------------------------------------- fields
+
+
+def field_char(kind: str):
+    """A run holding a w:fldChar: "begin", "separate" or "end"."""
+    r = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    r.append(char)
+    return r
+
+
+def instruction(text: str):
+    r = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = text
+    r.append(instr)
+    return r
+
+
+def toc_block():
+    """A w:sdt marked as Word's table of contents; its paragraphs go in the returned sdtContent."""
+    sdt = OxmlElement("w:sdt")
+    sdt_pr = OxmlElement("w:sdtPr")
+    part = OxmlElement("w:docPartObj")
+    gallery = OxmlElement("w:docPartGallery")
+    gallery.set(qn("w:val"), "Table of Contents")
+    part.append(gallery)
+    part.append(OxmlElement("w:docPartUnique"))
+    sdt_pr.append(part)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(sdt_pr)
+    sdt.append(content)
+    return sdt, content
 
 
 # ---------------------------------------------------------------- numbering

@@ -1,11 +1,15 @@
 """Document tree -> DOCX with python-docx, plus raw OOXML where it has no API (_ooxml).
 
 Styles, not direct formatting: every block gets a named paragraph style
-(Title, Heading N, Body Text, Quote, Source Code, Caption...), so a user can
-restyle the result in Word or bring their own with `reference_doc`. Without
-a reference document the style set is ours: explicit Latin and East Asian
-fonts (no theme fonts), `w:lang` from the document language, and for Chinese
-a two-character first-line indent with 1.5 line spacing.
+(Title, Heading N, Body Text, First Paragraph, Block Text, List Bullet N,
+Source Code, Caption...; pandoc's names where it has one), so a user can
+restyle the result in Word. The output starts from a reference document:
+docconv's `templates/reference.docx` (see _docx_styles) or the user's
+`reference_doc`, whose styles, page size and margins are kept and which gets
+only the styles it lacks.
+
+Headings carry bookmarks, so `#id` links and the optional table of contents
+(a pre-filled Word TOC field) are real internal hyperlinks.
 
 Paragraphs are inserted before the body's sectPr directly: python-docx's
 add_paragraph slows quadratically with document length (python-docx#408).
@@ -15,19 +19,18 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from typing import assert_never
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
-from docx.shared import Emu, Inches, Mm, Pt, RGBColor
+from docx.shared import Emu, Inches, Mm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -39,39 +42,18 @@ from convert.lang import has_cjk, is_chinese
 from convert.source import clean_text
 from convert.tree import (
     Block, BulletList, Code, CodeBlock, Document, Emph, Heading, Image, Inline, LineBreak,
-    Link, Metadata, OrderedList, Paragraph, Quote, Rule, Strong, Table, Text,
+    Link, Metadata, OrderedList, Paragraph, Quote, Rule, Strong, Table, Text, plain_text,
 )
-from convert.writers import _ooxml
+from convert.resources import template_path
+from convert.writers import _docx_meta, _docx_styles, _ooxml
+from convert.writers._docx_styles import Fonts
 from convert.writers._images import load_image
-from convert.writers._xhtml import SAFE_LINK_SCHEMES, document_language
+from convert.writers._xhtml import SAFE_LINK_SCHEMES, document_language, heading_ids
 
-LATIN_BODY, LATIN_HEADING, MONO = "Times New Roman", "Arial", "Courier New"
-# language prefix -> (w:lang eastAsia, body font, heading font)
-EAST_ASIAN = {
-    "zh": ("zh-CN", "SimSun", "SimHei"),
-    "zh-tw": ("zh-TW", "PMingLiU", "Microsoft JhengHei"),
-    "ja": ("ja-JP", "MS Mincho", "MS Gothic"),
-    "ko": ("ko-KR", "Batang", "Malgun Gothic"),
-}
-_REGION = {"en": "en-US", "zh": "zh-CN", "ja": "ja-JP", "ko": "ko-KR"}
 MAX_COLUMNS = 63  # Word's limit
 PIXEL_EMU = 9525  # one CSS pixel (1/96 inch)
-CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
-
-
-@dataclass(frozen=True, slots=True)
-class Fonts:
-    lang: str  # w:lang w:val
-    east_asian_lang: str
-    body_east_asian: str
-    heading_east_asian: str
-
-    @classmethod
-    def for_language(cls, language: str) -> Fonts:
-        tag = language.lower()
-        key = "zh-tw" if tag.startswith(("zh-tw", "zh-hk", "zh-hant")) else tag.split("-")[0]
-        east = EAST_ASIAN.get(key, EAST_ASIAN["zh"])
-        return cls(_REGION.get(tag, language) or "en-US", *east)
+BOOKMARK_LIMIT = 40  # Word drops longer bookmark names
+TOC_TITLE = {"zh": "目录", "ja": "目次", "ko": "목차"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +69,18 @@ class DocxWriter:
 
     def write(self, document: Document, ctx: Context, path: str) -> None:
         reference = ctx.options.reference_doc
-        base = open_reference(reference) if reference else docx.Document()
+        base = open_reference(reference) if reference else default_reference()
         _Builder(base, document, ctx, own_styles=not reference).build()
         base.save(path)
+
+
+def default_reference():
+    """docconv's reference.docx; rebuilt in memory from the same definitions if it is missing."""
+    try:
+        path = template_path("reference.docx")
+    except ConvertError:
+        return _docx_styles.build_reference()
+    return open_reference(str(path))
 
 
 def open_reference(path: str):
@@ -114,6 +105,7 @@ class _Builder:
         self.ctx = ctx
         self.own_styles = own_styles
         self.language = document_language(document)
+        self.chinese = is_chinese(self.language)
         self.fonts = Fonts.for_language(self.language)
         body = base.element.body
         self._anchor = body.find(qn("w:sectPr"))
@@ -128,14 +120,37 @@ class _Builder:
         self.text_width = Emu(width) if width and width > 0 else Inches(6)
         self.numbering = _ooxml.Numbering(base.part.numbering_part.element)
         self.styles: dict[str, str] = {}
+        ids = heading_ids(document.blocks)
+        self.bookmarks = bookmark_names(ids)  # block index -> name
+        self.anchors = {ids[index]: name for index, name in self.bookmarks.items()}  # heading id -> name
+        self._first_paragraph = not self.chinese  # the next top-level paragraph opens a section
 
     # -------------------------------------------------------------- driver
 
     def build(self) -> None:
-        self._install_styles()
-        self._core_properties(self.document.meta)
+        self.styles = _docx_styles.ensure_styles(self.doc)
+        _docx_styles.apply_language(self.doc, self.fonts, self.chinese, self.own_styles)
+        _docx_meta.fill_core_properties(self.doc.core_properties, self.document.meta, self.language)
         self._title_block(self.document.meta)
-        self._blocks(self.document.blocks, self.styles["Body Text"], depth=0)
+        if self.ctx.options.toc:
+            self._table_of_contents()
+        for index, block in enumerate(self.document.blocks):
+            self._top_level(index, block)
+
+    def _top_level(self, index: int, block: Block) -> None:
+        """A body block, with the extras only top-level blocks get: bookmarks and First Paragraph."""
+        match block:
+            case Heading():
+                paragraph = self._block(block, self.styles["Body Text"], 0)
+                if index in self.bookmarks:
+                    _ooxml.bookmark(paragraph._p, index, self.bookmarks[index])
+                self._first_paragraph = not self.chinese
+            case Paragraph() if self._first_paragraph:
+                self._block(block, self.styles["First Paragraph"], 0)
+                self._first_paragraph = False
+            case _:
+                self._block(block, self.styles["Body Text"], 0)
+                self._first_paragraph = False
 
     def _insert(self, element) -> None:
         if self._anchor is not None:
@@ -143,159 +158,83 @@ class _Builder:
         else:
             self._body.append(element)
 
-    def _paragraph(self, style_id: str | None) -> DocxParagraph:
+    def _paragraph(self, style_id: str | None, parent=None) -> DocxParagraph:
         p = OxmlElement("w:p")
-        self._insert(p)
+        if parent is not None:
+            parent.append(p)
+        else:
+            self._insert(p)
         if style_id:
             p.get_or_add_pPr().style = style_id
         return DocxParagraph(p, self.doc)
 
-    # -------------------------------------------------------------- styles
+    # ------------------------------------------------------------------ TOC
 
-    def _install_styles(self) -> None:
-        paragraph, character = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
-        for level in range(1, 7):
-            self._style(f"Heading {level}", paragraph, self._make_heading(level))
-        for name, make in (("Title", self._make_heading(0)), ("Subtitle", None), ("Body Text", None),
-                           ("List Paragraph", None), ("Caption", self._make_caption),
-                           ("Byline", self._make_byline), ("Source Code", self._make_source_code),
-                           ("Quote", self._make_quote)):
-            self._style(name, paragraph, make)
-        self._style("Verbatim Char", character, self._make_verbatim)
-        self._style("Hyperlink", character, self._make_hyperlink)
-        try:
-            self.styles["Table Grid"] = self.doc.styles["Table Grid"].style_id
-        except KeyError:
-            self.styles["Table Grid"] = ""
-        if self.own_styles:
-            self._set_fonts_and_language()
+    def _table_of_contents(self) -> None:
+        """Word's TOC field, pre-filled with linked entries so that it shows before any update.
 
-    def _style(self, name: str, kind, make=None) -> None:
-        try:
-            style = self.doc.styles[name]
-        except KeyError:
-            style = self.doc.styles.add_style(name, kind)
-            if kind == WD_STYLE_TYPE.PARAGRAPH and name != "Normal":
-                style.base_style = self.doc.styles["Normal"]
-            if make:
-                make(style)
-        self.styles[name] = style.style_id
-
-    def _make_heading(self, level: int):
-        def make(style) -> None:
-            style.font.bold = True
-            style.font.size = Pt((26, 16, 14, 13, 12, 11, 11)[level])
-            style.paragraph_format.keep_with_next = True
-            if level:
-                _ooxml.set_outline_level(style.element.get_or_add_pPr(), level - 1)
-        return make
-
-    @staticmethod
-    def _make_caption(style) -> None:
-        style.font.italic = True
-        style.font.size = Pt(9)
-
-    @staticmethod
-    def _make_byline(style) -> None:
-        style.font.italic = True
-        style.font.size = Pt(10)
-        style.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
-        style.paragraph_format.space_after = Pt(12)
-
-    def _make_source_code(self, style) -> None:
-        style.font.size = Pt(9.5)
-        style.paragraph_format.space_after = Pt(6)
-        style.paragraph_format.line_spacing = 1.0
-        _ooxml.set_fonts(style.element.get_or_add_rPr(), MONO, self.fonts.body_east_asian)
-
-    def _make_verbatim(self, style) -> None:
-        style.font.size = Pt(9.5)
-        _ooxml.set_fonts(style.element.get_or_add_rPr(), MONO, self.fonts.body_east_asian)
-
-    @staticmethod
-    def _make_quote(style) -> None:
-        style.font.italic = True
-        style.paragraph_format.left_indent = Inches(0.5)
-        style.paragraph_format.right_indent = Inches(0.5)
-
-    @staticmethod
-    def _make_hyperlink(style) -> None:
-        style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-        style.font.underline = True
-
-    def _set_fonts_and_language(self) -> None:
-        fonts = self.fonts
-        _ooxml.replace_theme_fonts(self.doc.styles.element, (LATIN_BODY, fonts.body_east_asian),
-                                   (LATIN_HEADING, fonts.heading_east_asian), fonts.lang, fonts.east_asian_lang)
-        _ooxml.set_fonts(self.doc.styles["Normal"].element.get_or_add_rPr(), LATIN_BODY, fonts.body_east_asian)
-        for name in ["Title", "Subtitle"] + [f"Heading {n}" for n in range(1, 7)]:
-            element = self.doc.styles[name].element
-            _ooxml.set_fonts(element.get_or_add_rPr(), LATIN_HEADING, fonts.heading_east_asian)
-        if is_chinese(self.language):
-            pPr = self.doc.styles["Body Text"].element.get_or_add_pPr()
-            _ooxml.set_first_line_chars(pPr, 200, 420)
-            _ooxml.set_line_spacing(pPr, 360)
-            _ooxml.ppr_child(pPr, "jc").set(qn("w:val"), "both")
+        An empty field (pandoc's) stays empty in LibreOffice; Word recomputes
+        this one, page numbers included, when it offers to update fields on opening.
+        """
+        entries = [(block.level, plain_text(block.children), self.bookmarks[index])
+                   for index, block in enumerate(self.document.blocks)
+                   if isinstance(block, Heading) and index in self.bookmarks
+                   and block.level <= _docx_styles.TOC_LEVELS]
+        if not entries:
+            return
+        sdt, content = _ooxml.toc_block()
+        self._insert(sdt)
+        title = TOC_TITLE.get(self.language.split("-")[0].lower(), "Contents")
+        self._text_paragraph(self.styles["TOC Heading"], title, parent=content)
+        for number, (level, text, name) in enumerate(entries):
+            paragraph = self._paragraph(self.styles[f"toc {level}"], parent=content)
+            if number == 0:
+                paragraph._p.append(_ooxml.field_char("begin"))
+                paragraph._p.append(_ooxml.instruction(f' TOC \\o "1-{_docx_styles.TOC_LEVELS}" \\h \\z \\u '))
+                paragraph._p.append(_ooxml.field_char("separate"))
+            link = _ooxml.new_internal_hyperlink(name)
+            paragraph._p.append(link)
+            self._run(paragraph, link, text, RunFormat())
+        paragraph._p.append(_ooxml.field_char("end"))
+        paragraph.paragraph_format.space_after = Pt(12)  # set the contents off from the text
+        _ooxml.set_update_fields(self.doc.settings.element)
 
     # ------------------------------------------------------------ metadata
-
-    def _core_properties(self, meta: Metadata) -> None:
-        def short(text: str) -> str:
-            return clean_text(text)[:CORE_PROPERTY_LIMIT]
-
-        props = self.doc.core_properties
-        props.title = short(meta.title)
-        props.author = short("; ".join(meta.authors))
-        props.subject = short(meta.publisher or meta.description)
-        props.keywords = short(", ".join(meta.tags))
-        props.comments = short(meta.description)
-        props.language = short(self.language)
-        if meta.url:
-            props.identifier = short(meta.url)
-        props.last_modified_by = "docconv"
-        props.revision = 1
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        props.created = parse_date(meta.date) or now
-        props.modified = now
 
     def _title_block(self, meta: Metadata) -> None:
         if meta.title:
             self._text_paragraph(self.styles["Title"], meta.title)
         if meta.subtitle:
             self._text_paragraph(self.styles["Subtitle"], meta.subtitle)
-        separator = "、" if is_chinese(self.language) else ", "
-        facts = [separator.join(meta.authors), meta.date, meta.publisher]
-        if meta.source != meta.publisher:
-            facts.append(meta.source)
-        byline = " · ".join(fact for fact in facts if fact)
+        byline = _docx_meta.byline(meta, self.chinese)
         if byline:
             self._text_paragraph(self.styles["Byline"], byline)
 
-    def _text_paragraph(self, style_id: str, text: str) -> DocxParagraph:
-        paragraph = self._paragraph(style_id)
+    def _text_paragraph(self, style_id: str, text: str, parent=None) -> DocxParagraph:
+        paragraph = self._paragraph(style_id, parent)
         self._run(paragraph, paragraph._p, text, RunFormat())
         return paragraph
 
     # -------------------------------------------------------------- blocks
 
-    def _blocks(self, blocks: tuple[Block, ...], body_style: str, depth: int) -> None:
-        for block in blocks:
-            self._block(block, body_style, depth)
-
-    def _block(self, block: Block, body_style: str, depth: int) -> None:
+    def _block(self, block: Block, body_style: str, depth: int) -> DocxParagraph | None:
+        """Write one block; a heading's or a paragraph's w:p is returned for the caller to mark."""
         match block:
             case Heading(level, children):
                 paragraph = self._paragraph(self.styles[f"Heading {min(max(level, 1), 6)}"])
                 self._inlines(paragraph, paragraph._p, children, RunFormat())
+                return paragraph
             case Paragraph(children):
                 paragraph = self._paragraph(body_style)
                 self._inlines(paragraph, paragraph._p, children, RunFormat())
+                return paragraph
             case BulletList(items):
                 self._list(items, False, 1, depth)
             case OrderedList(items, start):
                 self._list(items, True, start, depth)
             case Quote(inner):
-                self._blocks(inner, self.styles["Quote"], depth)
+                for inner_block in inner:
+                    self._block(inner_block, self.styles["Block Text"], depth)
             case CodeBlock(text):
                 paragraph = self._paragraph(self.styles["Source Code"])
                 self._run(paragraph, paragraph._p, text.rstrip("\n"), RunFormat())
@@ -311,7 +250,7 @@ class _Builder:
     def _list(self, items: tuple[tuple[Block, ...], ...], ordered: bool, start: int, depth: int) -> None:
         level = min(depth, 8)
         num_id = self.numbering.new_list(ordered, start, level)
-        list_style = self.styles["List Paragraph"]
+        list_style = self.styles[_docx_styles.list_style(ordered, depth)]
         for item in items:
             first, rest = (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (None, item)
             marker = self._paragraph(list_style)
@@ -342,8 +281,9 @@ class _Builder:
             self.ctx.warn("table-too-wide", f"{dropped} table cell(s) dropped: Word tables hold {MAX_COLUMNS} columns")
         column_width = Emu(self.text_width // columns)
         tbl = CT_Tbl.new_tbl(0, columns, self.text_width)
-        if self.styles["Table Grid"]:
-            tbl.tblStyle_val = self.styles["Table Grid"]
+        tbl.tblStyle_val = self.styles[_docx_styles.TABLE_STYLE]
+        if not table.header:  # the style's header-row look would land on a body row
+            tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstRow"), "0")
         self._insert(tbl)
         proxy = DocxTable(tbl, self.doc)
         for row_index, row in enumerate(placed):
@@ -397,6 +337,14 @@ class _Builder:
                     self._inlines(paragraph, container, children, replace(fmt, bold=True))
                 case Code(text):
                     self._run(paragraph, container, text, replace(fmt, style=self.styles["Verbatim Char"]))
+                case Link(children, url, title) if url.startswith("#"):
+                    name = self.anchors.get(url[1:]) or self.anchors.get(unquote(url[1:]))
+                    if name is None or container.tag == qn("w:hyperlink"):
+                        self._inlines(paragraph, container, children, fmt)
+                        continue
+                    link = _ooxml.new_internal_hyperlink(name, clean_text(title))
+                    container.append(link)
+                    self._inlines(paragraph, link, children, replace(fmt, style=self.styles["Hyperlink"]))
                 case Link(children, url, title):
                     url = link_target(url)
                     if not url.lower().startswith(SAFE_LINK_SCHEMES) or container.tag == qn("w:hyperlink"):
@@ -437,12 +385,17 @@ def link_target(url: str) -> str:
     return quote(clean_text(url).strip(), safe=":/?#[]@!$&'()*+,;=%~")
 
 
-def parse_date(value: str) -> datetime | None:
-    """An ISO 8601 date or date-time as an aware UTC datetime; None when it is not one."""
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+def bookmark_names(ids: dict[int, str]) -> dict[int, str]:
+    """Word bookmark names for heading ids: letters, digits and _, at most 40, unique."""
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for index, heading_id in ids.items():
+        base = re.sub(r"[^A-Za-z0-9_]", "_", heading_id)[:BOOKMARK_LIMIT]
+        name, number = base, 1
+        while name in used:
+            number += 1
+            suffix = f"_{number}"
+            name = base[:BOOKMARK_LIMIT - len(suffix)] + suffix
+        used.add(name)
+        names[index] = name
+    return names

@@ -85,11 +85,11 @@ def test_title_block_and_styles(image_folder: Path) -> None:
     assert (first[0].style.name, first[0].text) == ("Title", "The Economy in Review")
     assert first[1].style.name == "Byline"
     assert first[1].text == "Jane Doe, John Roe · 2024-06-12 · Example News"
-    assert first[2].style.name == "Body Text"
+    assert (first[2].style.name, first[2].text) == ("First Paragraph", "Growth held steady this quarter.")
     assert paragraph_with(doc, "Overview").style.name == "Heading 2"
     assert paragraph_with(doc, "Figures").style.name == "Heading 3"
     assert paragraph_with(doc, "The end.").style.name == "Body Text"
-    assert paragraph_with(doc, "A quoted paragraph.").style.name == "Quote"
+    assert paragraph_with(doc, "A quoted paragraph.").style.name == "Block Text"
 
 
 def test_subtitle_and_heading_levels_are_clamped(tmp_path: Path) -> None:
@@ -224,7 +224,9 @@ def test_multi_paragraph_item_continues_unnumbered(tmp_path: Path) -> None:
 def test_table_header_style_and_caption(image_folder: Path) -> None:
     doc, _, _ = write(all_nodes_document(), image_folder)
     table = doc.tables[0]
-    assert table.style.name == "Table Grid"
+    assert table.style.name == "Table"
+    borders = table.style.element.find(f"{W}tblPr/{W}tblBorders")
+    assert {edge.get(qn("w:val")) for edge in borders} == {"single"} and len(borders) == 6
     rows = table._tbl.tr_lst
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     assert rows[1].find(f"{W}trPr/{W}tblHeader") is None
@@ -275,6 +277,8 @@ def test_too_wide_table_warns(tmp_path: Path) -> None:
     row = tuple(Cell((Text(str(i)),)) for i in range(70))
     doc, ctx, _ = write(simple(Table(header=(), body=(row,))), tmp_path)
     assert len(doc.tables[0].columns) == 63
+    look = doc.tables[0]._tbl.tblPr.find(f"{W}tblLook")
+    assert look.get(qn("w:firstRow")) == "0"  # no header: the style's header look stays off
     assert [d.code for d in ctx.diagnostics] == ["table-too-wide"]
 
 
@@ -349,7 +353,7 @@ def test_chinese_fonts_language_and_indent(image_folder: Path) -> None:
     latin_runs = paragraph_with(doc, "Plain emphasis, strong, code(), a link\nafter break").runs
     assert all(r._r.find(f"{W}rPr/{W}rFonts") is None for r in latin_runs if r.style.name != "Verbatim Char")
     assert doc.core_properties.language == "zh-CN"
-    assert doc.paragraphs[1].text == "李强 · 2023-09-08 · 某某新闻网 · 新华社"
+    assert doc.paragraphs[1].text == "李强 · 2023年9月8日 · 某某新闻网 · 新华社"
 
 
 def test_english_has_no_first_line_indent(image_folder: Path) -> None:
@@ -413,7 +417,7 @@ def test_reference_doc_styles_and_page_kept(tmp_path: Path) -> None:
     assert body_texts(doc) == ["T", "new"]
     assert doc.styles["Normal"].font.name == "Georgia"
     assert doc.sections[0].left_margin == Inches(2)
-    assert doc.paragraphs[-1].style.name == "Body Text"
+    assert doc.paragraphs[-1].style.name == "First Paragraph"
 
 
 @pytest.mark.parametrize("content", [None, b"not a zip file"])
