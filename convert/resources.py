@@ -1,30 +1,111 @@
-"""Where docconv's own files live: templates, the reference DOCX, stylesheets.
+"""Where docconv's own files live: themes (templates), the reference DOCX, user stylesheets.
 
-A user override comes first (DOCCONV_TEMPLATES), then the `templates/`
-folder of the source tree this package was installed from.
+Themes are folders under the templates root: `default/` holds every file a
+writer asks for; another theme (`book/`) may hold only some, and the rest
+come from `default/`. The root is DOCCONV_TEMPLATES when set, else
+`convert/templates` inside an installed wheel (pyproject maps the top-level
+`templates/` there), else the checkout's `templates/` (source tree and
+editable installs).
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from convert.errors import ConvertError
+from convert.errors import ConvertError, UsageError
+
+DEFAULT_THEME = "default"
+
+_PACKAGED = Path(__file__).resolve().parent / "templates"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "templates"
+
+# url(...) whose target is not a data: URI, and @import rules: a user stylesheet may not reach files.
+_EXTERNAL_URL = re.compile(r"""url\(\s*(?!['"]?\s*data:)[^)]*\)""", re.IGNORECASE)
+_IMPORT = re.compile(r"@import\s[^;]*;?", re.IGNORECASE)
 
 
 def templates_dir() -> Path:
     override = os.environ.get("DOCCONV_TEMPLATES")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "templates"
+    return _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+def theme_names() -> list[str]:
+    root = templates_dir()
+    return sorted(entry.name for entry in root.iterdir() if entry.is_dir()) if root.is_dir() else []
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    folders: tuple[Path, ...]  # searched in order: the chosen theme, then the default theme
+
+    def path(self, file_name: str) -> Path:
+        for folder in self.folders:
+            candidate = folder / file_name
+            if candidate.is_file():
+                return candidate
+        raise ConvertError(str(self.folders[-1] / file_name), "docconv template missing (is the installation complete?)")
+
+    def read(self, file_name: str) -> str:
+        return self.path(file_name).read_text(encoding="utf-8")
+
+
+def theme(choice: str | None = None) -> Theme:
+    """The theme named by --template: a name under the templates root, or a folder laid out like one."""
+    default = templates_dir() / DEFAULT_THEME
+    if not choice or choice == DEFAULT_THEME:
+        return Theme(DEFAULT_THEME, (default,))
+    if os.sep in choice or "/" in choice or Path(choice).is_dir():
+        folder = Path(choice).expanduser()
+        if not folder.is_dir():
+            raise UsageError("", f"template folder {choice!r} does not exist")
+        return Theme(folder.name, (folder.resolve(), default))
+    if choice not in theme_names():
+        known = ", ".join(theme_names()) or "none installed"
+        raise UsageError("", f"unknown template {choice!r} (known: {known}; or give a folder)")
+    return Theme(choice, (templates_dir() / choice, default))
 
 
 def template_path(name: str) -> Path:
-    path = templates_dir() / name
-    if not path.is_file():
-        raise ConvertError(str(path), "docconv template missing (is the installation complete?)")
-    return path
+    """A file of the default theme, or one kept at the templates root (the reference DOCX)."""
+    for candidate in (templates_dir() / DEFAULT_THEME / name, templates_dir() / name):
+        if candidate.is_file():
+            return candidate
+    raise ConvertError(str(templates_dir() / name), "docconv template missing (is the installation complete?)")
 
 
 def read_template(name: str) -> str:
     return template_path(name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class UserStylesheet:
+    path: str
+    text: str  # with every non-data: url() and @import taken out
+
+
+def user_stylesheets(paths: tuple[str, ...], warn: Callable[[str, str], None]) -> list[UserStylesheet]:
+    """The --css files, read directly (the user named them), cleaned of references to other files.
+
+    Writers package no file a stylesheet points at and WeasyPrint loads only
+    data: URIs, so such references are removed here, with one warning per file.
+    """
+    sheets = []
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(path, f"cannot read stylesheet ({type(exc).__name__}: {exc})") from None
+        cleaned, imports = _IMPORT.subn("", text)
+        cleaned, urls = _EXTERNAL_URL.subn("none", cleaned)
+        if imports or urls:
+            warn("css-url-refused", f"stylesheet {path}: {imports + urls} @import/url() reference(s) removed; "
+                 "only data: URIs are allowed in --css files")
+        sheets.append(UserStylesheet(path, cleaned))
+    return sheets

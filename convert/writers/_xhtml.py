@@ -50,6 +50,7 @@ class XhtmlRenderer:
     def __init__(self, image_src: ImageSource, link_href: Callable[[str], str | None] | None = None) -> None:
         self.image_src = image_src
         self.link_href = link_href or self.safe_href
+        self._in_link = False  # <a> may not nest (HTML and EPUB's XHTML both forbid it)
 
     @staticmethod
     def safe_href(url: str) -> str | None:
@@ -73,11 +74,16 @@ class XhtmlRenderer:
             case Code(text):
                 return f"<code>{escape(text, quote=False)}</code>"
             case Link(children, url, title):
-                href = self.link_href(url)
+                href = None if self._in_link else self.link_href(url)
                 if href is None:
                     return self.inlines(children)
                 title_attr = f' title="{_attr(title)}"' if title else ""
-                return f'<a href="{_attr(href)}"{title_attr}>{self.inlines(children)}</a>'
+                self._in_link = True
+                try:
+                    inner = self.inlines(children)
+                finally:
+                    self._in_link = False
+                return f'<a href="{_attr(href)}"{title_attr}>{inner}</a>'
             case LineBreak():
                 return "<br/>"
             case _:

@@ -26,7 +26,7 @@ from ebooklib import epub
 from convert import tree_json
 from convert.context import Context
 from convert.errors import OutputError
-from convert.resources import read_template
+from convert.resources import theme, user_stylesheets
 from convert.tree import Block, Document, Heading, Image, document_text, plain_text
 from convert.writers._images import load_image
 from convert.writers._xhtml import XhtmlRenderer, document_language, heading_ids, title_block
@@ -97,9 +97,13 @@ class BookBuilder:
     def build(self) -> epub.EpubBook:
         book = self.book
         self.set_metadata()
-        stylesheet = epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
-                                   content=read_template("epub.css").encode("utf-8"))
-        book.add_item(stylesheet)
+        stylesheets = [epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
+                                     content=theme(self.ctx.options.template).read("epub.css").encode("utf-8"))]
+        for number, sheet in enumerate(user_stylesheets(self.ctx.options.css, self.ctx.warn), start=1):
+            stylesheets.append(epub.EpubItem(uid=f"usercss{number}", file_name=f"style/user{number}.css",
+                                             media_type="text/css", content=sheet.text.encode("utf-8")))
+        for stylesheet in stylesheets:
+            book.add_item(stylesheet)
 
         chapters = split_chapters(self.document, self.ctx.options.split_level)
         for chapter in chapters:
@@ -115,7 +119,8 @@ class BookBuilder:
             label = toc_label(first, self.title) if isinstance(first, Heading) else self.title
             pages.append(self.page(f"c{number:03d}", chapter.file_name, label, markup))
         for page in pages:
-            page.add_item(stylesheet)
+            for stylesheet in stylesheets:  # linked in this order: the user's sheets win
+                page.add_item(stylesheet)
             book.add_item(page)
 
         book.toc = [epub.Link(TITLE_PAGE, self.title, "titlepage"), *self.heading_toc(chapters)]

@@ -15,7 +15,8 @@ from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from convert.context import Context
-from convert.resources import read_template, templates_dir
+from convert.lang import is_east_asian
+from convert.resources import Theme, theme, user_stylesheets
 from convert.tree import Document, Heading, Image, OrderedList, iter_blocks, plain_text
 from convert.writers._images import load_image
 from convert.writers._xhtml import ImageSource, XhtmlRenderer, document_language, heading_ids, title_block
@@ -60,11 +61,19 @@ def bookmark_offset(document: Document) -> int:
 
 
 def document_style(document: Document, language: str) -> str:
-    """The per-document CSS: font stacks for the language and heading bookmark levels."""
+    """The per-document CSS: font stacks for the language and heading bookmark levels.
+
+    It comes before the theme's stylesheet, so a theme can override any of it.
+    Each CJK face a PDF uses costs 80-240 KB however few glyphs it draws (WeasyPrint
+    keeps glyph ids, so a subset still carries tens of thousands of empty slots):
+    CJK text therefore uses two faces, serif regular for text and sans bold for
+    headings, table heads and strong emphasis (the usual Chinese 黑体 emphasis).
+    """
     stacks = font_stacks(language)
+    bold_sans = "h1, h2, h3, h4, h5, h6, th" + (", strong, b" if is_east_asian(language) else "")
     rules = [
         f"body {{ font-family: {stacks['serif']}; }}",
-        f"h1, h2, h3, h4, h5, h6, .title-block, th, caption, figcaption {{ font-family: {stacks['sans']}; }}",
+        f"{bold_sans} {{ font-family: {stacks['sans']}; }}",
         f"pre, code {{ font-family: {stacks['mono']}; }}",
     ]
     offset = bookmark_offset(document)
@@ -114,9 +123,21 @@ def toc_entries(document: Document, ids: dict[int, str]) -> list[TocEntry]:
     return entries
 
 
-@lru_cache(maxsize=4)
-def _template(folder: str) -> Template:  # keyed by folder: DOCCONV_TEMPLATES may change between calls
-    return Environment(autoescape=True, keep_trailing_newline=True).from_string(read_template("document.html"))
+@lru_cache(maxsize=8)
+def _template(path: str, modified: float) -> Template:  # keyed by file and time: a theme may be edited
+    source = Path(path).read_text(encoding="utf-8")
+    return Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
+
+
+def page_template(chosen: Theme) -> Template:
+    path = chosen.path("document.html")
+    return _template(str(path), path.stat().st_mtime)
+
+
+def chapter_level(document: Document) -> int | None:
+    """The shallowest top-level heading level: the headings a book theme starts pages with."""
+    levels = [block.level for block in document.blocks if isinstance(block, Heading)]
+    return min(max(min(levels), 1), 6) if levels else None
 
 
 def data_uri_images(ctx: Context) -> ImageSource:
@@ -132,14 +153,28 @@ def data_uri_images(ctx: Context) -> ImageSource:
     return image_src
 
 
-def render_page(document: Document, ctx: Context, stylesheet: str = "", toc: bool = False) -> str:
+def page_stylesheet(chosen: Theme, file_name: str, ctx: Context, extra: str = "") -> str:
+    """The theme's stylesheet, `extra`, then the user's --css files: one text for the page's <style>.
+
+    All of it goes in the page, after the per-document rules, so that a theme and a
+    user's stylesheet override them (WeasyPrint ranks stylesheets passed to
+    write_pdf as user-origin, below any rule in the page).
+    """
+    sheets = [chosen.read(file_name), extra]
+    # "</" cannot end the <style> element when written as "<\/", which CSS reads the same
+    sheets += [sheet.text.replace("</", "<\\/") for sheet in user_stylesheets(ctx.options.css, ctx.warn)]
+    return "\n".join(sheet for sheet in sheets if sheet)
+
+
+def render_page(document: Document, ctx: Context, stylesheet: str = "", toc: bool = False,
+                chosen: Theme | None = None) -> str:
     """The whole HTML5 page for `document`. `stylesheet` is inlined; WeasyPrint gets its own separately."""
     meta = document.meta
     language = document_language(document)
     ids = heading_ids(document.blocks)
     body = XhtmlRenderer(data_uri_images(ctx)).blocks(document.blocks, ids)
     toc_title = _TOC_TITLES.get(language.lower().split("-")[0], "Contents")
-    return _template(str(templates_dir())).render(
+    return page_template(chosen or theme(ctx.options.template)).render(
         lang=language,
         title=page_title(document, ctx),
         authors=meta.authors,
@@ -151,6 +186,7 @@ def render_page(document: Document, ctx: Context, stylesheet: str = "", toc: boo
         title_block=Markup(title_block(meta)),
         toc=toc_entries(document, ids) if toc else [],
         toc_title=toc_title,
+        chapter_level=chapter_level(document),
         body=Markup(body),
     )
 
@@ -160,5 +196,7 @@ class HtmlWriter:
     extension = ".html"
 
     def write(self, document: Document, ctx: Context, path: str) -> None:
-        page = render_page(document, ctx, stylesheet=read_template("html.css"), toc=ctx.options.toc)
+        chosen = theme(ctx.options.template)
+        stylesheet = page_stylesheet(chosen, "html.css", ctx)
+        page = render_page(document, ctx, stylesheet=stylesheet, toc=ctx.options.toc, chosen=chosen)
         Path(path).write_text(page, encoding="utf-8")

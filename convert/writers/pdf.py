@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from weasyprint import CSS, HTML
+from weasyprint import HTML
 from weasyprint.pdf import VARIANTS
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetchingError
@@ -22,19 +22,18 @@ from weasyprint.urls import URLFetcher, URLFetchingError
 from convert.context import Context
 from convert.errors import ConvertError, UsageError
 from convert.lang import is_cjk
-from convert.resources import read_template, templates_dir
+from convert.resources import theme
 from convert.tree import Document
-from convert.writers.html import render_page
+from convert.writers.html import page_stylesheet, render_page
 
 _PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 _NOTDEF = ".notdef glyph"
 _NO_HB_SUBSET = "instead of HarfBuzz-Subset"
 _MAX_NAMED_CHARACTERS = 8
 
-# Parsed once per process: batches call the writer many times, and fontconfig setup and CSS
-# parsing cost more than a small document's layout.
+# Set up once per process: batches call the writer many times, and fontconfig setup costs
+# more than a small document's layout.
 _font_config: FontConfiguration | None = None
-_stylesheets: dict[tuple[str, str], CSS] = {}  # keyed by (templates folder, paper)
 _cache_lock = threading.Lock()
 
 
@@ -50,16 +49,12 @@ class DataOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def _stylesheet(paper: str) -> tuple[CSS, FontConfiguration]:
+def _fonts() -> FontConfiguration:
     global _font_config
     with _cache_lock:
         if _font_config is None:
             _font_config = FontConfiguration()
-        key = (str(templates_dir()), paper)
-        if key not in _stylesheets:
-            css = read_template("pdf.css") + f"\n@page {{ size: {_PAGE_SIZES[paper]}; }}\n"
-            _stylesheets[key] = CSS(string=css, url_fetcher=DataOnlyFetcher(), font_config=_font_config)
-        return _stylesheets[key], _font_config
+        return _font_config
 
 
 class _RenderLog(logging.Handler):
@@ -133,12 +128,15 @@ class PdfWriter:
 
     def write(self, document: Document, ctx: Context, path: str) -> None:
         variant = _variant(ctx)
-        stylesheet, font_config = _stylesheet(ctx.options.paper)
+        chosen = theme(ctx.options.template)
+        # The theme's and the user's CSS go in the page: any url() left in them meets DataOnlyFetcher.
+        paper = f"@page {{ size: {_PAGE_SIZES[ctx.options.paper]}; }}"
+        stylesheet = page_stylesheet(chosen, "pdf.css", ctx, extra=paper)
         try:
-            page = render_page(document, ctx, toc=ctx.options.toc)
+            page = render_page(document, ctx, stylesheet=stylesheet, toc=ctx.options.toc, chosen=chosen)
             with _captured_warnings() as log:
                 html = HTML(string=page, url_fetcher=DataOnlyFetcher())
-                html.write_pdf(path, stylesheets=[stylesheet], font_config=font_config, pdf_variant=variant)
+                html.write_pdf(path, font_config=_fonts(), pdf_variant=variant)
         except RecursionError:  # WeasyPrint recurses per element level; ~136 levels exhaust the stack
             raise ConvertError(ctx.source_name, "document nests too deeply for PDF") from None
         if log.missing:

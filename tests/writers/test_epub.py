@@ -16,7 +16,7 @@ from convert.tree import (
 )
 from convert.writers.epub import EpubWriter, book_language, iso_date
 from tests.conftest import all_nodes_document, png_bytes
-from tests.epubcheck_util import epubcheck_errors
+from tests.epubcheck_util import epubcheck_problems
 
 NS = {
     "container": "urn:oasis:names:tc:opendocument:xmlns:container",
@@ -101,7 +101,7 @@ def chinese_book(book_folder: Path) -> Book:
 @pytest.mark.parametrize("which", ["english_book", "chinese_book"])
 def test_epubcheck_passes(which: str, request: pytest.FixtureRequest) -> None:
     book: Book = request.getfixturevalue(which)
-    assert epubcheck_errors(book.path) == []
+    assert epubcheck_problems(book.path) == []
     assert book.ctx.diagnostics == []
 
 
@@ -214,7 +214,7 @@ def test_split_level_two_makes_chapters_and_keeps_links(tmp_path: Path) -> None:
     assert nav.xpath("//x:a/@href", namespaces=NS)[:4] == [
         "title.xhtml", "c001.xhtml#sec-1", "c001.xhtml#sec-2", "c002.xhtml#sec-3",
     ]
-    assert epubcheck_errors(book.path) == []
+    assert epubcheck_problems(book.path) == []
 
 
 def test_automatic_split_only_for_long_documents(tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_refused_image_warns_and_book_stays_valid(tmp_path: Path) -> None:
     chapter = book.page("c001.xhtml")
     assert "A lost picture" in page_text(chapter) and not chapter.xpath("//x:img", namespaces=NS)
     assert book.dc("title") == ["Untitled"] and book.dc("language") == ["en"]
-    assert epubcheck_errors(book.path) == []
+    assert epubcheck_problems(book.path) == []
 
 
 def test_identical_images_are_packed_once(image_folder: Path) -> None:
@@ -278,3 +278,51 @@ def test_xml_invalid_characters_are_dropped(tmp_path: Path) -> None:
     assert book.dc("title") == ["Bad title"] and book.dc("creator") == ["Ann"] and book.dc("subject") == ["x"]
     assert "body text" in page_text(book.page("c001.xhtml"))
     assert book.page("nav.xhtml").xpath("//x:a/text()", namespaces=NS) == ["Bad title", "Head"]
+
+
+# ------------------------------------------------- issue 5: themes, languages, media types
+
+
+def test_every_content_document_has_both_language_attributes(chinese_book: Book) -> None:
+    opf = chinese_book.opf()
+    documents = opf.xpath("//opf:item[@media-type='application/xhtml+xml']/@href", namespaces=NS)
+    assert set(documents) >= {"title.xhtml", "c001.xhtml", "nav.xhtml"}
+    for href in documents:
+        root = chinese_book.page(href)
+        assert (root.get("lang"), root.get(XML_LANG)) == ("zh-CN", "zh-CN"), href
+
+
+def test_images_are_items_with_their_media_type(book_folder: Path) -> None:
+    (book_folder / "photo.jpg").write_bytes(png_as_jpeg())
+    document = Document(Metadata(title="Media"), (Image("pic.png", alt="png"), Image("photo.jpg", alt="jpeg")))
+    book = write_book(document, book_folder, "media.epub")
+    items = {item.get("href"): item.get("media-type")
+             for item in book.opf().xpath("//opf:item[starts-with(@href, 'images/')]", namespaces=NS)}
+    assert items == {"images/img001.png": "image/png", "images/img002.jpg": "image/jpeg"}
+
+
+def png_as_jpeg() -> bytes:
+    import io
+
+    from PIL import Image as PilImage
+
+    buffer = io.BytesIO()
+    PilImage.open(io.BytesIO(png_bytes())).convert("RGB").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_book_theme_and_user_css_are_items_linked_in_order(book_folder: Path) -> None:
+    css = book_folder / "mine.css"
+    css.write_text("p { color: #333; background: url(../secret.png); }", encoding="utf-8")
+    (book_folder / "photo2.jpg").write_bytes(png_as_jpeg())
+    document = all_nodes_document(chinese=True)
+    document = replace(document, blocks=(*document.blocks, Image("photo2.jpg", alt="照片")))  # JPEG for EpubCheck
+    book = write_book(document, book_folder, "themed.epub", template="book", css=(str(css),))
+    chapter = book.page("c001.xhtml")
+    assert chapter.xpath("//x:link[@rel='stylesheet']/@href", namespaces=NS) == ["style/epub.css", "style/user1.css"]
+    theme_css = book.read(book.item_path("style/epub.css")).decode()
+    assert "docconv \"book\" theme" in theme_css and "text-indent: 2em" in theme_css
+    user_css = book.read(book.item_path("style/user1.css")).decode()
+    assert "color: #333" in user_css and "secret" not in user_css
+    assert [d.code for d in book.ctx.diagnostics] == ["css-url-refused"]
+    assert epubcheck_problems(book.path) == []

@@ -9,7 +9,7 @@ import pytest
 
 from convert.context import Context
 from convert.options import Options
-from convert.tree import Document, Heading, Metadata, Paragraph, Text
+from convert.tree import Document, Heading, Link, Metadata, Paragraph, Text
 from convert.writers.html import HtmlWriter, cjk_variant, created_date, font_stacks
 from tests.conftest import all_nodes_document
 
@@ -83,3 +83,29 @@ def test_created_date_is_a_w3c_date_or_nothing() -> None:
     assert created_date("2024-06-12T08:30:00+08:00") == "2024-06-12T08:30:00+08:00"
     assert created_date("2024-06-12T08:30:00") == "2024-06-12"
     assert created_date("June 2024") == ""
+
+
+def test_theme_then_user_css_follow_the_page_rules(tmp_path: Path) -> None:
+    css = tmp_path / "mine.css"
+    css.write_text("h1 { color: green; }\n/* </style><script>alert(1)</script> */", encoding="utf-8")
+    document = Document(Metadata(title="Styled", language="zh-CN"), (Paragraph((Text("正文。"),)),))
+    root, text, _ = write_html(document, tmp_path, template="book", css=(str(css),))
+    style = root.findtext(".//style")
+    assert not root.xpath("//script") and "<\\/style>" in style  # the file cannot close the <style>
+    # per-document fonts first, then the theme (book falls back to the default html.css), then the user's
+    assert style.index("Noto Serif CJK SC") < style.index("docconv standalone HTML page") < style.index("color: green")
+    assert "line-break: strict" in style and "word-break: normal" in style
+
+
+def test_book_theme_marks_the_chapter_level(tmp_path: Path) -> None:
+    document = Document(Metadata(title="T"), (Heading(3, (Text("Sub"),)), Heading(2, (Text("Top"),))))
+    root, _, _ = write_html(document, tmp_path)
+    assert root.xpath("//main/@class") == ["body chapters-h2"]
+
+
+def test_a_link_inside_a_link_becomes_its_text(tmp_path: Path) -> None:
+    inner = Link((Text("inner"),), "https://example.com/inner")
+    document = Document(Metadata(title="Links"), (Paragraph((Link((Text("outer "), inner), "https://example.com/"),)),))
+    root, _, _ = write_html(document, tmp_path)
+    assert root.xpath("//a/@href") == ["https://example.com/"] and not root.xpath("//a//a")
+    assert root.xpath("//a")[0].text_content() == "outer inner"

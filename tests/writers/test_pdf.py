@@ -11,9 +11,9 @@ from pypdf.generic import DictionaryObject
 from weasyprint.urls import URLFetchingError
 
 from convert.context import Context
-from convert.errors import ConvertError
+from convert.errors import ConvertError, UsageError
 from convert.options import Options
-from convert.tree import Document, Heading, Metadata, Paragraph, Quote, Text
+from convert.tree import Cell, Document, Heading, Image, Link, Metadata, Paragraph, Quote, Table, Text
 from convert.writers.pdf import DataOnlyFetcher, PdfWriter, missing_glyphs_message
 from tests.conftest import all_nodes_document, png_bytes
 
@@ -63,6 +63,20 @@ def is_embedded(font: DictionaryObject) -> bool:
         font = font["/DescendantFonts"][0].get_object()
     descriptor = font["/FontDescriptor"].get_object()
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def font_names(reader: PdfReader) -> set[str]:
+    return {str(font["/BaseFont"]).split("+", 1)[-1] for font in page_fonts(reader)}
+
+
+def link_annotations(reader: PdfReader, page_numbers: range | None = None) -> list[DictionaryObject]:
+    pages = [reader.pages[n] for n in page_numbers] if page_numbers is not None else reader.pages
+    return [annot.get_object() for page in pages for annot in page.get("/Annots", [])
+            if annot.get_object()["/Subtype"] == "/Link"]
+
+
+def is_internal(link: DictionaryObject) -> bool:
+    return "/Dest" in link or ("/A" in link and link["/A"].get("/S") == "/GoTo")
 
 
 def outline_titles(outline: list) -> list[str]:
@@ -183,3 +197,96 @@ def test_weasyprint_fetcher_allows_only_data_uris() -> None:
     for url in ("file:///etc/passwd", "http://127.0.0.1/x.png", "ftp://example.com/a"):
         with pytest.raises(URLFetchingError):
             fetcher.fetch(url)
+
+
+# ------------------------------------------------------------ issue 5: themes and typography
+
+CLOSING_PUNCTUATION = "，。、；：？！」』）》〉】”’"
+
+
+def chapters_document(chinese: bool = False) -> Document:
+    text = ("今年以来，我国经济运行总体平稳，稳中有进。“数据”显示：消费、投资、出口（三驾马车）均有增长！" * 12
+            if chinese else "Plain words for a long paragraph. " * 40)
+    blocks: list = [Paragraph((Text("See "), Link((Text("chapter two"),), "#two"), Text(".")))]
+    for number, anchor in ((1, "one"), (2, "two")):
+        blocks += [Heading(2, (Text(f"Chapter {number}"),), id=anchor), Paragraph((Text(text),))]
+    return Document(Metadata(title="Book title", authors=("A. Writer",), language="zh-CN" if chinese else "en"),
+                    tuple(blocks))
+
+
+def test_chinese_pdf_uses_two_cjk_faces_serif_body(chinese: tuple[PdfReader, Context]) -> None:
+    cjk = {name for name in font_names(chinese[0]) if "CJK" in name}
+    # each CJK face costs 80-240 KB: serif regular for text, sans bold for headings and strong
+    assert cjk == {"Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}, cjk
+
+
+def test_chinese_lines_never_start_with_closing_punctuation(folder: Path) -> None:
+    reader, ctx = write_pdf(chapters_document(chinese=True), folder, "zh-lines")
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines() if line.strip()]
+    assert len(lines) > 20
+    assert [line for line in lines if line[0] in CLOSING_PUNCTUATION] == []
+    assert ctx.diagnostics == []
+
+
+def test_internal_link_running_header_and_page_numbers(folder: Path) -> None:
+    document = chapters_document()
+    long_blocks = document.blocks + tuple(Paragraph((Text("More words to fill pages. " * 60),)) for _ in range(4))
+    reader, _ = write_pdf(Document(document.meta, long_blocks), folder, "running")
+    assert len(reader.pages) >= 2
+    assert any(is_internal(link) for link in link_annotations(reader, range(1)))  # "#two" -> the heading
+    first, second = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    assert first.count("Book title") == 1  # the title block only: no running head on page 1
+    assert "Book title" in second and f"2 / {len(reader.pages)}" in second
+
+
+def test_table_header_repeats_on_every_page(folder: Path) -> None:
+    rows = tuple((Cell((Text(f"row {n}"),)), Cell((Text(str(n * n)),))) for n in range(120))
+    table = Table(header=((Cell((Text("Number"),)), Cell((Text("Square"),))),), body=rows)
+    reader, _ = write_pdf(Document(Metadata(title="Squares"), (table,)), folder, "table")
+    assert len(reader.pages) >= 2
+    assert all("NumberSquare" in squeeze(page.extract_text()) for page in reader.pages)
+
+
+def test_wide_image_is_scaled_to_the_text_width(folder: Path) -> None:
+    (folder / "wide.png").write_bytes(png_bytes(3000, 200))
+    reader, _ = write_pdf(Document(Metadata(title="Wide"), (Image("wide.png", alt="wide"),)), folder, "wide")
+    page = reader.pages[0]
+    operations = page.get_contents().operations
+    # WeasyPrint draws in CSS px (the page's second "cm" scales them by 0.75 to points); an image's
+    # own "cm" right before its "Do" sets its drawn size
+    sizes = [float(operations[i - 1][0][0]) * 0.75 for i, (_, operator) in enumerate(operations) if operator == b"Do"]
+    text_width = float(page.mediabox.width) - 2 * 20 * 72 / 25.4  # 20 mm margins each side
+    assert sizes and all(text_width * 0.9 < size <= text_width + 0.5 for size in sizes), (sizes, text_width)
+
+
+def test_book_theme_title_page_chapters_on_new_pages_serif_only(folder: Path) -> None:
+    reader, _ = write_pdf(chapters_document(chinese=True), folder, "book", template="book")
+    texts = [squeeze(page.extract_text()) for page in reader.pages]
+    assert "Booktitle" in texts[0] and "Chapter1" not in texts[0]  # the title page stands alone
+    first_page = {c: min(n for n, text in enumerate(texts) if c in text) for c in ("Chapter1", "Chapter2")}
+    assert 0 < first_page["Chapter1"] < first_page["Chapter2"]  # each chapter opens a new page
+    assert "Chapter1" not in next(text for text in texts if "Seechaptertwo" in text)  # not after the lede
+    assert not [name for name in font_names(reader) if "Sans" in name]  # serif headings too
+    assert "/Root" in reader.trailer and reader.trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_user_css_overrides_the_theme_and_its_urls_are_refused(folder: Path) -> None:
+    css = folder / "user.css"
+    css.write_text('body { font-family: "DejaVu Sans"; background: url(file:///etc/passwd); }', encoding="utf-8")
+    document = Document(Metadata(title="Styled"), (Paragraph((Text("Body text in sans."),)),))
+    reader, ctx = write_pdf(document, folder, "user-css", css=(str(css),))
+    assert "DejaVu-Sans" in font_names(reader)  # regular sans: only the body text (headings are bold)
+    assert [d.code for d in ctx.diagnostics] == ["css-url-refused"]
+
+
+def test_unknown_template_is_a_usage_error(folder: Path) -> None:
+    with pytest.raises(UsageError, match="unknown template"):
+        write_pdf(all_nodes_document(), folder, "no-theme", template="nope")
+
+
+def test_pdf_a_variant_has_xmp_metadata(folder: Path) -> None:
+    document = Document(Metadata(title="Archive", language="en"), (Paragraph((Text("Kept for ever."),)),))
+    reader, _ = write_pdf(document, folder, "pdfa", pdf_variant="pdf/a-3b")
+    root = reader.trailer["/Root"]
+    assert "/Metadata" in root and b"pdfaid" in root["/Metadata"].get_object().get_data()
+    assert "/OutputIntents" in root
