@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run_bench.py                   # everything, default sizes
     .venv/bin/python bench/run_bench.py --only batch --files 300 --runs 3
+    .venv/bin/python bench/run_bench.py --only latency --formats docx
 
 pandoc comes from $PANDOC, `pandoc` on PATH, or the pypandoc-binary package
 (`pip install '.[bench]'`); its PDFs use --pdf-engine=weasyprint from this
@@ -73,9 +74,10 @@ def run_parallel(commands: list[list[str]], jobs: int) -> float:
     return time.perf_counter() - started
 
 
-def bench_batch(pandoc: str | None, scratch: Path, files: int, pdf_files: int, runs: int, jobs: int) -> dict:
+def bench_batch(pandoc: str | None, scratch: Path, files: int, pdf_files: int, runs: int, jobs: int,
+                formats: tuple[str, ...] = FORMATS) -> dict:
     results = {}
-    for fmt in FORMATS:
+    for fmt in formats:
         count = pdf_files if fmt == "pdf" else files
         inputs = corpus.articles(scratch / f"batch-{fmt}", count)
         ours, theirs = [], []
@@ -101,11 +103,11 @@ def bench_batch(pandoc: str | None, scratch: Path, files: int, pdf_files: int, r
     return results
 
 
-def bench_latency(pandoc: str | None, scratch: Path, runs: int) -> dict:
+def bench_latency(pandoc: str | None, scratch: Path, runs: int, formats: tuple[str, ...] = FORMATS) -> dict:
     source = corpus.articles(scratch / "latency", 1)[0]
     results = {"help": statistics.median(timed([DOCCONV, "--help"])[0] for _ in range(runs))}
     print(f"docconv --help: {results['help']:.3f} s", flush=True)
-    for fmt in FORMATS:
+    for fmt in formats:
         ours = statistics.median(timed([DOCCONV, str(source), "-o", str(scratch / f"one.{fmt}")])[0] for _ in range(runs))
         row = {"docconv_s": ours}
         line = f"single {fmt:<4}: docconv {ours:.3f} s"
@@ -118,13 +120,13 @@ def bench_latency(pandoc: str | None, scratch: Path, runs: int) -> dict:
     return results
 
 
-def bench_scaling(scratch: Path, factors: list[int], book_mb: float) -> dict:
+def bench_scaling(scratch: Path, factors: list[int], book_mb: float, formats: tuple[str, ...] = FORMATS) -> dict:
     results: dict[str, list] = {}
     inputs = [(f"x{factor}", path) for factor, path in corpus.scaled(scratch / "scaled", factors)]
     inputs.append((f"book {book_mb:g} MB", corpus.book(scratch / "book.html", book_mb)))
     for label, path in inputs:
         size_kb = path.stat().st_size // 1024
-        for fmt in FORMATS:
+        for fmt in formats:
             if fmt == "pdf" and size_kb > 2048:
                 continue  # PDFs of book length are measured by the size-limit test, not here
             seconds, peak = timed([DOCCONV, str(path), "-o", str(scratch / f"scaled.{fmt}")])
@@ -142,19 +144,24 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--factors", default="1,2,4,8,16,32,64")
     parser.add_argument("--book-mb", type=float, default=5)
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset of docx,epub,pdf")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args()
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        parser.error(f"unknown format(s): {', '.join(sorted(unknown))}")
     pandoc = find_pandoc()
     print(f"pandoc: {pandoc or 'not found (pip install .[bench])'}; jobs={args.jobs}; runs={args.runs}", flush=True)
     figures = {}
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         if args.only in (None, "batch"):
-            figures["batch"] = bench_batch(pandoc, scratch, args.files, args.pdf_files, args.runs, args.jobs)
+            figures["batch"] = bench_batch(pandoc, scratch, args.files, args.pdf_files, args.runs, args.jobs, formats)
         if args.only in (None, "latency"):
-            figures["latency"] = bench_latency(pandoc, scratch, max(args.runs, 5))
+            figures["latency"] = bench_latency(pandoc, scratch, max(args.runs, 5), formats)
         if args.only in (None, "scaling"):
-            figures["scaling"] = bench_scaling(scratch, [int(f) for f in args.factors.split(",")], args.book_mb)
+            figures["scaling"] = bench_scaling(scratch, [int(f) for f in args.factors.split(",")], args.book_mb, formats)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
     return 0

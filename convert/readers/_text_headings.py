@@ -7,9 +7,10 @@ headings start at 2:
     第X节, （一）, `1.2`                                                       → 3
     `1.2.3`                                                                    → 4
 
-`settle_levels` then adjusts per document: decimal numbers sit under the
-Chinese enumerations when both appear (一、 → （一） → 1.), and Markdown
-levels shift so the shallowest body heading is 2.
+`settle_levels` then adjusts per document: enumeration styles nest in the
+order 第X章 › 第X节 › 一、 › （一） › 1. › 1.2, each one level under the nearest
+higher style above it; marker lines sit under the enumerated heading before them;
+Markdown levels shift so the shallowest body heading is 2.
 """
 
 from __future__ import annotations
@@ -150,16 +151,37 @@ def detect_heading(line: str, *, stands_alone: bool, wrapped: bool) -> HeadingGu
     return None
 
 
+# Enumerated kinds nest in this order when several appear in one document:
+# 第X章 › 第X节 › 一、 › （一） › 1. › 1.2 › 1.2.3 (the detectors' own levels order within a kind).
+_ENUMERATED_ORDER = ("chapter", "cjk-enum", "numbered")
+
+
 def settle_levels(guesses: list[HeadingGuess]) -> list[HeadingGuess]:
-    """Per-document level adjustments (see the module docstring); body headings never go above 2."""
-    kinds = {g.kind for g in guesses}
+    """Per-document levels; body headings never go above 2.
+
+    An enumerated heading nests one level under the nearest heading before it
+    of a higher enumeration style (一、 under 第一章 → 3; 一、 with nothing
+    above → 2), so a chapter without 节 does not leave a gap. Marker lines sit
+    one level under the enumerated heading before them, or at 2. Markdown and
+    Setext levels shift so the shallowest is 2; English headings stay at 2.
+    """
+    def rank(guess: HeadingGuess) -> tuple[int, int]:
+        return _ENUMERATED_ORDER.index(guess.kind), guess.level
+
     markup_levels = [g.level for g in guesses if g.kind in ("markdown", "setext")]
     markup_shift = 2 - min(markup_levels) if markup_levels else 0
     settled = []
+    open_sections: list[tuple[tuple[int, int], int]] = []  # (rank, level) of the enclosing enumerated headings
+    enumerated_level = 1  # level of the last enumerated heading; markers go one below
     for guess in guesses:
         level = guess.level
-        if guess.kind == "numbered" and "cjk-enum" in kinds:
-            level += 2
+        if guess.kind in _ENUMERATED_ORDER:
+            while open_sections and open_sections[-1][0] >= rank(guess):
+                open_sections.pop()
+            level = enumerated_level = (open_sections[-1][1] + 1) if open_sections else 2
+            open_sections.append((rank(guess), level))
+        elif guess.kind == "marker":
+            level = enumerated_level + 1
         elif guess.kind in ("markdown", "setext"):
             level += markup_shift
         settled.append(replace(guess, level=max(2, min(6, level))))

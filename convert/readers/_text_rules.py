@@ -1,10 +1,11 @@
 """Small named detectors for the plain-text reader.
 
 Each looks at one line (or one segment of a line) and says what it is: a
-date, a byline, a `key：value` field, a section heading, boilerplate. They
+date, a byline, a `key：value` field, a title or site name. They
 know nothing about where in the file they are; `text.py` decides where each
 applies (header zone, body, tail). To teach the reader a new convention, add
-a pattern here and a unit test beside the others.
+a pattern here and a unit test beside the others. Section headings live in
+`_text_headings`, trailer boilerplate in `_text_boilerplate`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from convert.lang import has_cjk, is_cjk
+from convert.lang import CJK_CHAR, has_cjk
 
 # ------------------------------------------------------------- characters
 
@@ -29,7 +30,7 @@ _HEADING_STOPPERS = "。．.，,；;：:、"
 
 def display_width(text: str) -> int:
     """Columns the text takes in a monospaced view: CJK characters count two."""
-    return sum(2 if is_cjk(ch) else 1 for ch in text)
+    return len(text) + len(CJK_CHAR.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -109,9 +110,17 @@ def parse_date_line(segment: str) -> str | None:
 
 # ---------------------------------------------------- names and bylines
 
-_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$|^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,6}){1,2}$")
+# One Han class, checked per dot-separated run: every class over the Han block costs ~1 ms to compile.
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_NAME_DOT = re.compile(r"[·•]")
 _LATIN_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "al", "del"}
 _LATIN_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*)$")
+
+
+def _is_han_name(part: str) -> bool:
+    """2–6 Han characters, or two or three runs of 1–6 joined by a middle dot (阿卜杜·热合曼)."""
+    runs = _NAME_DOT.split(part)
+    return len(part) >= 2 and len(runs) <= 3 and all(_HAN_RUN.fullmatch(run) for run in runs)
 
 
 def split_names(value: str) -> tuple[str, ...] | None:
@@ -121,7 +130,7 @@ def split_names(value: str) -> tuple[str, ...] | None:
         return None
     if has_cjk(value):
         parts = [p for p in re.split(r"[\s\u3000,，、;；/／]+", value) if p]
-        valid = all(_HAN_NAME.match(p) for p in parts)
+        valid = all(_is_han_name(p) for p in parts)
     else:
         parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", value) if p.strip()]
         valid = all(_is_latin_name(p) for p in parts)
@@ -136,7 +145,8 @@ def _is_latin_name(text: str) -> bool:
 
 _BYLINES = (
     re.compile(r"^(?:(?:written|story|words|reporting|text)\s+)?by\s+(?P<names>.+)$", re.IGNORECASE),
-    re.compile(r"^(?:本报|本台|本刊|本网)?(?:特约|特派|见习|实习)?(?:记者|通讯员|实习生)\s*[:：]?\s*(?P<names>.+)$"),
+    re.compile(r"^(?:本报|本台|本刊|本网|本報|本網)?(?:特约|特派|见习|实习|特約|見習|實習)?"
+               r"(?:记者|通讯员|实习生|記者|通訊員|實習生)\s*[:：]?\s*(?P<names>.+)$"),
     re.compile(r"^文\s*[/／|｜]\s*(?P<names>.+)$"),
 )
 
@@ -160,12 +170,15 @@ FIELD_KEYS = {
     "来源": "source", "稿源": "source", "出处": "source", "source": "source",
     "作者": "authors", "记者": "authors", "通讯员": "authors", "author": "authors", "authors": "authors",
     "标签": "tags", "关键词": "tags", "关键字": "tags", "tags": "tags", "tag": "tags",
+    # the same keys in traditional characters (Big5 pages from Taiwan and Hong Kong)
+    "責任編輯": "editor", "編輯": "editor", "責編": "editor", "來源": "source", "記者": "authors",
+    "通訊員": "authors", "標籤": "tags", "關鍵詞": "tags", "關鍵字": "tags",
     "keywords": "tags", "topics": "tags",
 }
 _KEY_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in FIELD_KEYS), key=len, reverse=True))
 _FIELD = re.compile(rf"^(?P<key>{_KEY_ALTERNATIVES})\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
 # `编辑 王芳` without a colon: only for Chinese keys, and only when a name follows.
-_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者)[\s\u3000]+(?P<value>\S.*)$")
+_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者|責任編輯|編輯|責編)[\s\u3000]+(?P<value>\S.*)$")
 _TAG_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -212,8 +225,10 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
 
 _SEGMENT_SPLIT = re.compile(
     r"[ \t]{2,}|[\u3000\t]+|\s*[|｜]\s*"
-    r"|\s+(?=(?:来源|作者|编辑|责任编辑|记者|通讯员|发布时间|Source|Editor)\s*[:：])"
-    r"|\s+(?=(?:记者|通讯员|编辑)\s)|\s+(?=[Bb]y\s+[A-Z])"
+    r"|\s+(?=(?:来源|作者|编辑|责任编辑|记者|通讯员|发布时间|來源|編輯|責任編輯|記者|通訊員|Source|Editor)\s*[:：])"
+    r"|\s+(?=(?:记者|通讯员|编辑|記者|通訊員|編輯)\s)"
+    # `… By Jane Doe` starts a byline, but not after `Story`/`Written` (`Story by Jane Doe` is one)
+    r"|(?<![Ss]tory)(?<![Ww]ritten)(?<![Ww]ords)(?<![Rr]eporting)(?<![Tt]ext)\s+(?=[Bb]y\s+[A-Z])"
 )
 _BRACKETED = re.compile(r"^[（(【\[](?P<inner>.*)[）)】\]]$")
 
@@ -250,7 +265,8 @@ def parse_meta_line(line: str) -> LineFacts | None:
 
 # --------------------------------------------------- title and site name
 
-_SITE_SUFFIX_HAN = re.compile(r"(?:网|新闻|日报|晚报|早报|时报|商报|周刊|在线|频道|客户端|电视台|电台|报)$")
+_SITE_SUFFIX_HAN = re.compile(r"(?:网|新闻|日报|晚报|早报|时报|商报|周刊|在线|频道|客户端|电视台|电台|报|杂志|杂志社|出版社"
+                              r"|协会|学会|俱乐部|研究院|網|新聞|日報|晚報|時報|週刊|雜誌|協會)$")
 _SITE_SUFFIX_LATIN = {"news", "times", "post", "journal", "daily", "herald", "tribune", "gazette",
                       "chronicle", "magazine", "weekly", "review", "online", "press", "wire", "network"}
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|news|io|co\.uk|com\.cn)/?$",
@@ -284,35 +300,3 @@ def lede_label(paragraph: str) -> str | None:
     """`导语：…`, `摘要:`, `核心提示：`, `Summary:` → the label as written (with its colon), else None."""
     match = _LEDE.match(paragraph)
     return match.group("label") if match else None
-
-
-# ------------------------------------------------------------ boilerplate
-
-_RELATED_HEADING = re.compile(
-    r"^[【\[]?(?:相关阅读|相关新闻|相关信息|相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热门推荐|猜你喜欢"
-    r"|related(?:\s+(?:articles|stories|coverage|reading|links|news))?|read\s+(?:more|next)"
-    r"|more(?:\s+(?:on\s+this|stories|news))?|更多)[】\]]?\s*[:：>》»]*$",
-    re.IGNORECASE,
-)
-_RELATED_ITEM = re.compile(r"^(?:related|相关阅读|相关新闻|延伸阅读|上一篇|下一篇|previous|next)\s*[:：]\s*\S",
-                           re.IGNORECASE)
-_FOOTER = re.compile(
-    r"^(?:copyright\b|©|\(c\)\s*\d{4})|版权所有|all rights reserved|ICP备"
-    r"|未经.{0,8}(?:授权|许可|同意).{0,10}(?:转载|使用|复制|摘编)|^本文(?:转自|版权)",
-    re.IGNORECASE,
-)
-
-
-def is_related_heading(line: str) -> bool:
-    """The line that opens a related-links block: `相关阅读`, `相关新闻`, `MORE >>`, `Related:`."""
-    return bool(_RELATED_HEADING.match(line))
-
-
-def is_related_item(line: str) -> bool:
-    """A one-line related or navigation link: `Related: …`, `上一篇：…`, `下一篇：…`."""
-    return bool(_RELATED_ITEM.match(line))
-
-
-def is_footer(line: str) -> bool:
-    """A copyright or reprint-notice line: `Copyright © 2024 …`, `版权所有`, `未经授权禁止转载`."""
-    return display_width(line) <= 200 and bool(_FOOTER.search(line))

@@ -5,8 +5,10 @@ The file is read in three zones:
     header  the first lines: title, date line, site name, bylines → metadata
     body    paragraphs and section headings → blocks (a `导语：`/`Summary:`
             lede also becomes meta.description)
-    tail    trailing `编辑：`/`来源：`/`Tags:` lines → metadata; related-links
-            blocks and copyright lines → dropped, with one warning
+    tail    trailing `编辑：`/`来源：`/`Tags:` lines → metadata; site furniture
+            (related links, previous/next, share and print bars, copyright,
+            chat-group and phone lines; see `_text_boilerplate`) → dropped
+            with one warning, or kept after a rule with keep_boilerplate
 
 Paragraphs follow one of two conventions, decided per document: one
 paragraph per line (usual in scraped Chinese text), or blank-line (or
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from convert.context import Context
 from convert.errors import InputError
 from convert.lang import detect_language, is_cjk
+from convert.readers import _text_boilerplate as boilerplate
 from convert.readers import _text_headings as headings
 from convert.readers import _text_rules as rules
 from convert.source import Source, clean_text, decode
@@ -105,16 +108,23 @@ def _starts_body(text: str) -> bool:
     return headings.detect_heading(text, stands_alone=True, wrapped=False) is not None
 
 
-def read_tail(lines: list[Line], start: int) -> tuple[rules.LineFacts, int, list[int]]:
-    """Walk up from the end over trailer fields, related-links blocks and copyright lines.
+@dataclass(slots=True)
+class Tail:
+    facts: rules.LineFacts = field(default_factory=rules.LineFacts)
+    body_end: int = 0  # index of the first line after the body
+    boilerplate: list[int] = field(default_factory=list)  # indexes of site-furniture lines, in order
+    kinds: list[str] = field(default_factory=list)  # what those lines were, for the warning
 
-    Returns the facts, the index where the body ends, and the indexes of the
-    boilerplate lines (related links, footers) found in the tail.
+
+def read_tail(lines: list[Line], start: int) -> Tail:
+    """Walk up from the end over trailer fields and site furniture until the first body line.
+
+    Furniture is what `_text_boilerplate` recognises on its own, plus the short
+    link titles directly under a related-links heading. Short lines with no
+    such heading above them end the walk: they are the body's last lines.
     """
-    facts = rules.LineFacts()
-    boilerplate: list[int] = []
+    tail = Tail(body_end=len(lines))
     pending: list[int] = []  # short lines that are related links if a related heading sits above them
-    body_end = len(lines)
     index = len(lines) - 1
     while index >= start:
         line = lines[index]
@@ -122,8 +132,10 @@ def read_tail(lines: list[Line], start: int) -> tuple[rules.LineFacts, int, list
             index -= 1
             continue
         text = line.text
-        if rules.is_related_heading(text) and len(pending) <= TAIL_MAX_RELATED_LINES:
-            boilerplate.extend([index, *pending])
+        kind = boilerplate.trailer_kind(text)
+        if boilerplate.is_related_heading(text) and len(pending) <= TAIL_MAX_RELATED_LINES:
+            tail.boilerplate.extend([index, *pending])
+            tail.kinds.append("related")
             pending = []
         elif pending and len(pending) < TAIL_MAX_RELATED_LINES and _could_be_link_title(text):
             pending.append(index)
@@ -131,19 +143,29 @@ def read_tail(lines: list[Line], start: int) -> tuple[rules.LineFacts, int, list
             continue
         elif pending:
             break  # the short lines after this one were body text after all
-        elif rules.is_footer(text) or rules.is_related_item(text):
-            boilerplate.append(index)
+        elif kind:
+            tail.boilerplate.append(index)
+            tail.kinds.append(kind)
         elif line_facts := rules.parse_meta_line(text):
-            _merge_facts(facts, line_facts)
+            _merge_facts(tail.facts, line_facts)
         elif _could_be_link_title(text):
             pending.append(index)
             index -= 1
             continue
         else:
             break
-        body_end = index
+        tail.body_end = index
         index -= 1
-    return facts, body_end, sorted(boilerplate)
+    tail.boilerplate.sort()
+    return tail
+
+
+def boilerplate_summary(tail: Tail) -> str:
+    """`dropped 4 boilerplate line(s) at the end (related, copyright)` — the one warning line."""
+    names = {"navigation": "previous/next links", "related": "related links", "share": "share bar",
+             "print": "print/close links", "copyright": "copyright", "contact": "chat-group/phone lines"}
+    found = [names[kind] for kind in boilerplate.KINDS if kind in tail.kinds]
+    return f"dropped {len(tail.boilerplate)} boilerplate line(s) at the end ({', '.join(found)})"
 
 
 def _could_be_link_title(text: str) -> bool:
@@ -298,25 +320,25 @@ class TextReader:
         lines = split_lines(text)
 
         header = read_header(lines)
-        tail_facts, body_end, boilerplate = read_tail(lines, header.end)
-        body_end = max(body_end, header.end)
-        keep_boilerplate = ctx.options.content == "all"
-        if boilerplate and not keep_boilerplate:
-            ctx.warn("boilerplate-dropped",
-                     f"dropped {len(boilerplate)} boilerplate line(s) at the end (related links, copyright)")
+        tail = read_tail(lines, header.end)
+        body_end = max(tail.body_end, header.end)
+        keep_boilerplate = ctx.options.keep_boilerplate or ctx.options.content == "all"
+        if tail.boilerplate and not keep_boilerplate:
+            ctx.warn("boilerplate-dropped", boilerplate_summary(tail))
         body_lines = lines[header.end:body_end]
-        if keep_boilerplate:
-            body_lines += [lines[i] for i in boilerplate]
 
         wrapped = paragraphs_are_wrapped(body_lines)
         raw_blocks = build_blocks(body_lines, wrapped)
         settled = iter(headings.settle_levels([b for b in raw_blocks if isinstance(b, headings.HeadingGuess)]))
         blocks: list[Block] = [_as_heading(next(settled)) if isinstance(block, headings.HeadingGuess) else block
                                for block in raw_blocks]
+        if keep_boilerplate and tail.boilerplate:
+            # A final section set off by a rule, one paragraph per line as the site had it.
+            blocks += [Rule(), *(Paragraph((Text(lines[i].text),)) for i in tail.boilerplate)]
         blocks, description = mark_lede(blocks)
 
         facts = header.facts
-        _merge_facts(facts, tail_facts)
+        _merge_facts(facts, tail.facts)
         title = header.title or fallback_title(lines[header.end:]) or fallback_title(lines)
         if not blocks:  # never lose the only line of a one-line file to the title
             blocks = [Paragraph((Text(title),))]

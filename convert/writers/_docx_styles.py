@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
@@ -221,22 +223,48 @@ def ensure_styles(doc, redefine: bool = False) -> dict[str, str]:
     `redefine` applies our definition to styles that already exist too (to build
     the reference from python-docx's template); otherwise existing ones are left alone.
     """
+    find = _StyleFinder(doc)
     ids: dict[str, str] = {}
     for name, kind, based_on, define in STYLES:
-        try:
-            style = doc.styles[name]
-            fresh = False
-        except KeyError:
-            style = doc.styles.add_style(name, kind)
-            fresh = True
+        style = find(name)
+        fresh = style is None
+        if fresh:
+            style = find.add(name, kind)
         if fresh or redefine:
             if based_on and kind == P:
-                style.base_style = doc.styles[based_on]
+                style.base_style = find(based_on)
             define(style)
         ids[name] = style.style_id
     if redefine:
-        doc.styles["First Paragraph"].next_paragraph_style = doc.styles["Body Text"]
+        find("First Paragraph").next_paragraph_style = find("Body Text")
     return ids
+
+
+class _StyleFinder:
+    """Styles by UI name from one pass over styles.xml: python-docx's `styles[name]`
+    runs an XPath scan over the ~270 styles for every lookup."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.by_name: dict[str, object] = {}
+        for element in doc.styles.element.findall(qn("w:style")):
+            name = element.name_val
+            if name is not None:
+                self.by_name.setdefault(name, element)  # the first one wins, as in python-docx
+
+    def __call__(self, name: str):
+        element = self.by_name.get(BabelFish.ui2internal(name))
+        if element is not None:
+            return StyleFactory(element)
+        try:
+            return self.doc.styles[name]  # python-docx also falls back to a style id
+        except KeyError:
+            return None
+
+    def add(self, name: str, kind: WD_STYLE_TYPE):
+        style = self.doc.styles.add_style(name, kind)
+        self.by_name[style.element.name_val] = style.element
+        return style
 
 
 def build_reference():

@@ -6,7 +6,8 @@ Source Code, Caption...; pandoc's names where it has one), so a user can
 restyle the result in Word. The output starts from a reference document:
 docconv's `templates/reference.docx` (see _docx_styles) or the user's
 `reference_doc`, whose styles, page size and margins are kept and which gets
-only the styles it lacks.
+only the styles it lacks. The reference is prepared once per worker and
+language (_docx_package), and the output zip is written from its stored parts.
 
 Headings carry bookmarks, so `#id` links and the optional table of contents
 (a pre-filled Word TOC field) are real internal hyperlinks.
@@ -18,34 +19,28 @@ add_paragraph slows quadratically with document length (python-docx#408).
 from __future__ import annotations
 
 import io
-import os
 import re
 from dataclasses import dataclass, replace
 from typing import assert_never
 from urllib.parse import quote, unquote
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
-from docx.shared import Emu, Inches, Mm, Pt
-from docx.table import Table as DocxTable
-from docx.table import _Cell
+from docx.shared import Emu, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
+from lxml.etree import SubElement
 
 from convert.context import Context
-from convert.errors import ConvertError
 from convert.lang import has_cjk, is_chinese
 from convert.source import clean_text
 from convert.tree import (
     Block, BulletList, Code, CodeBlock, Document, Emph, Heading, Image, Inline, LineBreak,
     Link, Metadata, OrderedList, Paragraph, Quote, Rule, Strong, Table, Text, plain_text,
 )
-from convert.resources import template_path
-from convert.writers import _docx_meta, _docx_styles, _ooxml
+from convert.writers import _docx_meta, _docx_package, _docx_styles, _ooxml
 from convert.writers._docx_styles import Fonts
 from convert.writers._images import load_image
 from convert.writers._xhtml import SAFE_LINK_SCHEMES, document_language, heading_ids
@@ -54,6 +49,12 @@ MAX_COLUMNS = 63  # Word's limit
 PIXEL_EMU = 9525  # one CSS pixel (1/96 inch)
 BOOKMARK_LIMIT = 40  # Word drops longer bookmark names
 TOC_TITLE = {"zh": "目录", "ja": "目次", "ko": "목차"}
+_RUN_BREAKS = re.compile(r"[\t\r\n]")
+# Qualified names resolved once: the run and paragraph builders use them per element.
+_W_R, _W_RPR, _W_RSTYLE, _W_RFONTS, _W_B, _W_I, _W_T, _W_TAB, _W_BR, _W_PPR, _W_PSTYLE = (
+    qn(f"w:{name}") for name in ("r", "rPr", "rStyle", "rFonts", "b", "i", "t", "tab", "br", "pPr", "pStyle"))
+_W_VAL, _W_HINT = qn("w:val"), qn("w:hint")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,58 +69,28 @@ class DocxWriter:
     extension = ".docx"
 
     def write(self, document: Document, ctx: Context, path: str) -> None:
-        reference = ctx.options.reference_doc
-        base = open_reference(reference) if reference else default_reference()
-        _Builder(base, document, ctx, own_styles=not reference).build()
-        base.save(path)
-
-
-def default_reference():
-    """docconv's reference.docx; rebuilt in memory from the same definitions if it is missing."""
-    try:
-        path = template_path("reference.docx")
-    except ConvertError:
-        return _docx_styles.build_reference()
-    return open_reference(str(path))
-
-
-def open_reference(path: str):
-    """The reference document with its body emptied (its sectPr, styles and parts kept)."""
-    if not os.path.isfile(path):
-        raise ConvertError(path, "reference document not found")
-    try:
-        base = docx.Document(path)
-    except Exception as exc:  # python-docx raises zip, XML and package errors alike
-        raise ConvertError(path, f"not a usable reference .docx ({type(exc).__name__}: {exc})") from None
-    body = base.element.body
-    for element in list(body):
-        if element.tag != qn("w:sectPr"):
-            body.remove(element)
-    return base
+        language = document_language(document)
+        chinese = is_chinese(language)
+        template = _docx_package.template(ctx.options.reference_doc, Fonts.for_language(language),
+                                          chinese, ctx.options.paper)
+        doc = template.new_document()
+        _Builder(doc, template, document, ctx, language).build()
+        template.save(doc, path)
 
 
 class _Builder:
-    def __init__(self, base, document: Document, ctx: Context, own_styles: bool) -> None:
-        self.doc = base
+    def __init__(self, doc, template: _docx_package.Template, document: Document, ctx: Context,
+                 language: str) -> None:
+        self.doc = doc
         self.document = document
         self.ctx = ctx
-        self.own_styles = own_styles
-        self.language = document_language(document)
-        self.chinese = is_chinese(self.language)
-        self.fonts = Fonts.for_language(self.language)
-        body = base.element.body
-        self._anchor = body.find(qn("w:sectPr"))
-        self._body = body
-        section = base.sections[-1] if base.sections else None
-        width = None
-        if section is not None and own_styles:
-            section.page_width, section.page_height = (
-                (Mm(210), Mm(297)) if ctx.options.paper == "a4" else (Inches(8.5), Inches(11)))
-        if section is not None and None not in (section.page_width, section.left_margin, section.right_margin):
-            width = section.page_width - section.left_margin - section.right_margin
-        self.text_width = Emu(width) if width and width > 0 else Inches(6)
-        self.numbering = _ooxml.Numbering(base.part.numbering_part.element)
-        self.styles: dict[str, str] = {}
+        self.language = language
+        self.chinese = is_chinese(language)
+        self._body = doc.element.body
+        self._anchor = self._body.find(qn("w:sectPr"))
+        self.text_width = Emu(template.text_width)
+        self.numbering = _ooxml.Numbering(doc.part.numbering_part.element)
+        self.styles = template.styles  # name -> id; the template's styles and language are already set
         ids = heading_ids(document.blocks)
         self.bookmarks = bookmark_names(ids)  # block index -> name
         self.anchors = {ids[index]: name for index, name in self.bookmarks.items()}  # heading id -> name
@@ -128,8 +99,6 @@ class _Builder:
     # -------------------------------------------------------------- driver
 
     def build(self) -> None:
-        self.styles = _docx_styles.ensure_styles(self.doc)
-        _docx_styles.apply_language(self.doc, self.fonts, self.chinese, self.own_styles)
         _docx_meta.fill_core_properties(self.doc.core_properties, self.document.meta, self.language)
         self._title_block(self.document.meta)
         if self.ctx.options.toc:
@@ -165,7 +134,7 @@ class _Builder:
         else:
             self._insert(p)
         if style_id:
-            p.get_or_add_pPr().style = style_id
+            SubElement(SubElement(p, _W_PPR), _W_PSTYLE).set(_W_VAL, style_id)
         return DocxParagraph(p, self.doc)
 
     # ------------------------------------------------------------------ TOC
@@ -194,7 +163,7 @@ class _Builder:
                 paragraph._p.append(_ooxml.field_char("separate"))
             link = _ooxml.new_internal_hyperlink(name)
             paragraph._p.append(link)
-            self._run(paragraph, link, text, RunFormat())
+            self._run(link, text, RunFormat())
         paragraph._p.append(_ooxml.field_char("end"))
         paragraph.paragraph_format.space_after = Pt(12)  # set the contents off from the text
         _ooxml.set_update_fields(self.doc.settings.element)
@@ -212,7 +181,7 @@ class _Builder:
 
     def _text_paragraph(self, style_id: str, text: str, parent=None) -> DocxParagraph:
         paragraph = self._paragraph(style_id, parent)
-        self._run(paragraph, paragraph._p, text, RunFormat())
+        self._run(paragraph._p, text, RunFormat())
         return paragraph
 
     # -------------------------------------------------------------- blocks
@@ -222,11 +191,11 @@ class _Builder:
         match block:
             case Heading(level, children):
                 paragraph = self._paragraph(self.styles[f"Heading {min(max(level, 1), 6)}"])
-                self._inlines(paragraph, paragraph._p, children, RunFormat())
+                self._inlines(paragraph._p, children, RunFormat())
                 return paragraph
             case Paragraph(children):
                 paragraph = self._paragraph(body_style)
-                self._inlines(paragraph, paragraph._p, children, RunFormat())
+                self._inlines(paragraph._p, children, RunFormat())
                 return paragraph
             case BulletList(items):
                 self._list(items, False, 1, depth)
@@ -237,7 +206,7 @@ class _Builder:
                     self._block(inner_block, self.styles["Block Text"], depth)
             case CodeBlock(text):
                 paragraph = self._paragraph(self.styles["Source Code"])
-                self._run(paragraph, paragraph._p, text.rstrip("\n"), RunFormat())
+                self._run(paragraph._p, text.rstrip("\n"), RunFormat())
             case Table():
                 self._table(block)
             case Image():
@@ -256,12 +225,12 @@ class _Builder:
             marker = self._paragraph(list_style)
             _ooxml.set_numbering(marker._p.get_or_add_pPr(), num_id, level)
             if first is not None:
-                self._inlines(marker, marker._p, first.children, RunFormat())
+                self._inlines(marker._p, first.children, RunFormat())
             for block in rest:
                 if isinstance(block, Paragraph):  # a later paragraph of the item: aligned, unnumbered
                     paragraph = self._paragraph(list_style)
                     _ooxml.set_left_indent(paragraph._p.get_or_add_pPr(), _ooxml.list_indent(level))
-                    self._inlines(paragraph, paragraph._p, block.children, RunFormat())
+                    self._inlines(paragraph._p, block.children, RunFormat())
                 else:
                     self._block(block, list_style, depth + 1)
 
@@ -271,7 +240,7 @@ class _Builder:
         if table.caption:
             caption = self._paragraph(self.styles["Caption"])
             caption.paragraph_format.keep_with_next = True
-            self._inlines(caption, caption._p, table.caption, RunFormat())
+            self._inlines(caption._p, table.caption, RunFormat())
         rows = table.header + table.body
         if not rows:
             return
@@ -285,7 +254,6 @@ class _Builder:
         if not table.header:  # the style's header-row look would land on a body row
             tbl.tblPr.find(qn("w:tblLook")).set(qn("w:firstRow"), "0")
         self._insert(tbl)
-        proxy = DocxTable(tbl, self.doc)
         for row_index, row in enumerate(placed):
             tr = tbl.add_tr()
             if row_index < len(table.header):
@@ -299,8 +267,7 @@ class _Builder:
                 if merge:
                     tc.vMerge = merge
                 if cell_index is not None:
-                    paragraph = DocxParagraph(tc.p_lst[0], _Cell(tc, proxy))
-                    self._inlines(paragraph, paragraph._p, rows[row_index][cell_index].children, fmt)
+                    self._inlines(tc.p_lst[0], rows[row_index][cell_index].children, fmt)
 
     # -------------------------------------------------------------- images
 
@@ -322,61 +289,80 @@ class _Builder:
             self._text_paragraph(body_style, image.alt)
         if image.caption:
             caption = self._paragraph(self.styles["Caption"])
-            self._inlines(caption, caption._p, image.caption, RunFormat())
+            self._inlines(caption._p, image.caption, RunFormat())
 
     # -------------------------------------------------------------- inline
 
-    def _inlines(self, paragraph: DocxParagraph, container, items: tuple[Inline, ...], fmt: RunFormat) -> None:
+    def _inlines(self, container, items: tuple[Inline, ...], fmt: RunFormat) -> None:
         for item in items:
             match item:
                 case Text(text):
-                    self._run(paragraph, container, text, fmt)
+                    self._run(container, text, fmt)
                 case Emph(children):
-                    self._inlines(paragraph, container, children, replace(fmt, italic=True))
+                    self._inlines(container, children, replace(fmt, italic=True))
                 case Strong(children):
-                    self._inlines(paragraph, container, children, replace(fmt, bold=True))
+                    self._inlines(container, children, replace(fmt, bold=True))
                 case Code(text):
-                    self._run(paragraph, container, text, replace(fmt, style=self.styles["Verbatim Char"]))
+                    self._run(container, text, replace(fmt, style=self.styles["Verbatim Char"]))
                 case Link(children, url, title) if url.startswith("#"):
                     name = self.anchors.get(url[1:]) or self.anchors.get(unquote(url[1:]))
                     if name is None or container.tag == qn("w:hyperlink"):
-                        self._inlines(paragraph, container, children, fmt)
+                        self._inlines(container, children, fmt)
                         continue
                     link = _ooxml.new_internal_hyperlink(name, clean_text(title))
                     container.append(link)
-                    self._inlines(paragraph, link, children, replace(fmt, style=self.styles["Hyperlink"]))
+                    self._inlines(link, children, replace(fmt, style=self.styles["Hyperlink"]))
                 case Link(children, url, title):
                     url = link_target(url)
                     if not url.lower().startswith(SAFE_LINK_SCHEMES) or container.tag == qn("w:hyperlink"):
-                        self._inlines(paragraph, container, children, fmt)
+                        self._inlines(container, children, fmt)
                         continue
                     r_id = self.doc.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
                     link = _ooxml.new_hyperlink(r_id, clean_text(title))
                     container.append(link)
-                    self._inlines(paragraph, link, children, replace(fmt, style=self.styles["Hyperlink"]))
+                    self._inlines(link, children, replace(fmt, style=self.styles["Hyperlink"]))
                 case LineBreak():
-                    r = OxmlElement("w:r")
-                    container.append(r)
-                    r.add_br()
+                    SubElement(SubElement(container, _W_R), _W_BR)
                 case _:
                     assert_never(item)
 
-    def _run(self, paragraph: DocxParagraph, container, text: str, fmt: RunFormat) -> None:
+    def _run(self, container, text: str, fmt: RunFormat) -> None:
+        """A w:r built directly: python-docx's run.text appends one character at a time."""
         text = clean_text(text)
         if not text:
             return
-        r = OxmlElement("w:r")
-        container.append(r)
-        run = Run(r, paragraph)
-        if fmt.style:
-            r.get_or_add_rPr().style = fmt.style
-        if fmt.bold:
-            run.bold = True
-        if fmt.italic:
-            run.italic = True
-        if has_cjk(text):
-            _ooxml.mark_east_asian(r.get_or_add_rPr())
-        run.text = text  # python-docx turns \n into w:br and \t into w:tab
+        r = SubElement(container, _W_R)
+        east_asian = has_cjk(text)
+        if fmt.style or fmt.bold or fmt.italic or east_asian:
+            rPr = SubElement(r, _W_RPR)  # children in schema order: rStyle, rFonts, b, i
+            if fmt.style:
+                SubElement(rPr, _W_RSTYLE).set(_W_VAL, fmt.style)
+            if east_asian:  # shared punctuation in this run takes the East Asian font
+                SubElement(rPr, _W_RFONTS).set(_W_HINT, "eastAsia")
+            if fmt.bold:
+                SubElement(rPr, _W_B)
+            if fmt.italic:
+                SubElement(rPr, _W_I)
+        append_text(r, text)
+
+
+def append_text(r, text: str) -> None:
+    """Text into a run as python-docx writes it: \t becomes w:tab, \r and \n each a w:br."""
+    start = 0
+    for match in _RUN_BREAKS.finditer(text):
+        if match.start() > start:
+            _append_t(r, text[start:match.start()])
+        SubElement(r, _W_TAB if match.group() == "\t" else _W_BR)
+        start = match.end()
+    if start < len(text):
+        _append_t(r, text[start:])
+
+
+def _append_t(r, text: str) -> None:
+    t = SubElement(r, _W_T)
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_XML_SPACE, "preserve")
 
 
 def link_target(url: str) -> str:
