@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m compileall -q convert   # start-up reads these even where PYTHONDONTWRITEBYTECODE is set
 	touch $(STAMP)
 
 # The PDF writer needs a font that covers Chinese, Japanese and Korean (a

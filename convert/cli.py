@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     writing.add_argument("--toc", action="store_true", help="add a table of contents")
     writing.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF page size")
     writing.add_argument("--pdf-variant", metavar="VARIANT", help="WeasyPrint PDF variant, e.g. pdf/a-3b, pdf/ua-1")
+    writing.add_argument("--max-pdf-chars", type=int, default=2_000_000, metavar="N",
+                         help="refuse PDFs of documents longer than N characters (default %(default)s)")
     writing.add_argument("--reference-doc", metavar="FILE", help="DOCX whose styles, page size and margins to use")
     writing.add_argument("--template", metavar="NAME|DIR", help="theme: a name under templates/ or a folder")
     writing.add_argument("--css", action="append", default=[], metavar="FILE",
@@ -101,7 +103,7 @@ def _options(args: argparse.Namespace) -> Options:
         metadata=_metadata(args.metadata), max_input_bytes=args.max_input_size,
         resource_paths=tuple(os.path.abspath(p) for p in args.resource_path),
         allow_remote=args.allow_remote, toc=args.toc, paper=args.paper,
-        pdf_variant=args.pdf_variant, reference_doc=args.reference_doc, split_level=args.split_level,
+        pdf_variant=args.pdf_variant, max_pdf_chars=args.max_pdf_chars, reference_doc=args.reference_doc, split_level=args.split_level,
         template=args.template, css=tuple(os.path.abspath(p) for p in args.css))
 
 

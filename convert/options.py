@@ -31,6 +31,8 @@ class Options:
     toc: bool = False
     paper: str = "a4"
     pdf_variant: str | None = None
+    # WeasyPrint needs ~220 MB and ~30 s per MB of text: past this, refuse a PDF clearly instead.
+    max_pdf_chars: int = 2_000_000
     reference_doc: str | None = None
     template: str | None = None  # a theme name under templates/, or a folder laid out like one
     css: tuple[str, ...] = ()  # extra stylesheets for PDF, EPUB and HTML, applied after the theme's

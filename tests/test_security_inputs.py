@@ -76,3 +76,17 @@ def test_input_faults(tmp_path, capsys):
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_pdf_of_a_huge_document_is_refused_quickly_and_clearly(tmp_path, capsys):
+    import time
+    source = tmp_path / "long.txt"
+    source.write_text("Long\n\n" + ("A sentence of body text. " * 40 + "\n\n") * 3000, encoding="utf-8")
+    started = time.monotonic()
+    code = main([str(source), "-t", "pdf,epub", "-d", str(tmp_path / "out"), "--max-pdf-chars", "1000000"])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and time.monotonic() - started < 20
+    assert err.startswith(f"docconv: {source}: too long for PDF (")
+    assert err.endswith("characters; the limit is 1,000,000, raise it with --max-pdf-chars)")
+    assert len(err.splitlines()) == 1
+    assert not list((tmp_path / "out").glob("*.pdf")) and not list((tmp_path / "out").glob(".*"))

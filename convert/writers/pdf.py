@@ -23,7 +23,7 @@ from convert.context import Context
 from convert.errors import ConvertError, UsageError
 from convert.lang import is_cjk
 from convert.resources import theme
-from convert.tree import Document
+from convert.tree import Document, document_text
 from convert.writers.html import page_stylesheet, render_page
 
 _PAGE_SIZES = {"a4": "A4", "letter": "letter"}
@@ -127,6 +127,10 @@ class PdfWriter:
     extension = ".pdf"
 
     def write(self, document: Document, ctx: Context, path: str) -> None:
+        length = len(document_text(document))
+        if length > ctx.options.max_pdf_chars:
+            raise ConvertError(ctx.source_name, f"too long for PDF ({length:,} characters; the limit is "
+                               f"{ctx.options.max_pdf_chars:,}, raise it with --max-pdf-chars)")
         variant = _variant(ctx)
         chosen = theme(ctx.options.template)
         # The theme's and the user's CSS go in the page: any url() left in them meets DataOnlyFetcher.
