@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from convert.errors import Diagnostic, ResourceRefused
 from convert.fetch import Fetcher, Resource
 from convert.options import Options
+from convert.source import Source, clean_text, decode
 
 
 @dataclass(slots=True)
@@ -32,6 +33,14 @@ class Context:
         diagnostic = Diagnostic(code=code, message=message, source=self.source_name)
         if diagnostic not in self.diagnostics:  # each writer meets the same refused image
             self.diagnostics.append(diagnostic)
+
+    def text_of(self, source: Source, declared: str | None = None) -> str:
+        """The source decoded (--encoding, BOM, a declared charset, detection) and
+        XML-safe; how it was decoded, if doubtful, becomes a warning."""
+        decoded = decode(source.name, source.data, declared=declared, forced=self.options.encoding)
+        for warning in decoded.warnings:
+            self.warn("encoding", warning)
+        return clean_text(decoded.text)
 
     def fetch(self, url: str) -> Resource | None:
         """The resource, or None after recording a warning that names it and the reason."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 
@@ -66,14 +65,25 @@ def read_source(source: Source, options: Options) -> tuple[Document, Context]:
     return transforms.normalize(document), ctx
 
 
+def _claim_temporary(folder: str, name: str) -> str:
+    """An empty, new file beside the output: `.NAME.RANDOM.part` (batches clean up that pattern)."""
+    while True:
+        # a prefix of the name only: the output's own name may already be near the 255-byte limit
+        candidate = os.path.join(folder, f".{name[:60]}.{os.urandom(4).hex()}.part")
+        try:
+            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return candidate
+        except FileExistsError:
+            continue
+
+
 def write_document(document: Document, path: str, format_name: str, ctx: Context) -> None:
     """Render to a temporary file beside `path`, then rename it into place."""
     writer = registry.writer_class(format_name)()
     folder = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".part", dir=folder)
-        os.close(handle)
+        temporary = _claim_temporary(folder, os.path.basename(path))
     except OSError as exc:
         raise OutputError(path, f"cannot write: {exc.strerror}") from None
     try:

@@ -74,6 +74,12 @@ def cases() -> Iterator[Case]:
     yield "lying-latin1.html", lambda: _page(
         f"<p>{ZH}</p>", charset_meta='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
     ).encode("gbk"), ("ok", ZH)
+    yield "gb18030-4byte-declared-gbk.html", lambda: _page(
+        f"<p>{ZH}䶮</p>", charset_meta='<meta charset="gbk">').encode("gb18030"), ("ok", ZH + "䶮")
+    yield "utf8-declared-gbk.html", lambda: _page(
+        f"<p>{ZH}</p>", charset_meta='<meta charset="gbk">').encode("utf-8"), ("ok", ZH)
+    yield "big5-hkscs-declared-big5.html", lambda: _page(
+        f"<p>{ZH_TW}𡃁</p>", charset_meta='<meta charset="big5">').encode("big5hkscs"), ("ok", ZH_TW + "𡃁")
     yield "broken-data-image.html", lambda: _page(
         '<p>Before image.</p><img src="data:image/png;base64,iVBORw0KGgo!!!!broken" alt="broken">'
         f'<img src="data:image/png;base64,{base64.b64encode(b"not a png").decode()}" alt="notpng">'

@@ -7,8 +7,8 @@
 Decoding never goes through bs4: lxml given bytes trusts a <meta charset>
 and returns an EMPTY document for GBK bytes declared gb2312 holding 镕喆堃
 (reliability.md §2c). We find the declared charset with a regex on the first
-2 KB and decode with `convert.source.decode` (BOM, WHATWG label mapping,
-strict decoding, detection), then hand bs4 a str.
+2 KB and decode with `Context.text_of` (BOM, WHATWG label mapping, strict
+decoding, detection), then hand bs4 a str.
 
 Metadata precedence (see `_html_meta`): JSON-LD > Open Graph > <meta name>
 and <html lang> > <time>/the info line under the headline > <title>/<h1>;
@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import warnings
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning, Tag
 
 from convert.context import Context
 from convert.errors import InputError
@@ -29,7 +30,7 @@ from convert.readers._html_blocks import TreeBuilder
 from convert.readers._html_headings import promote_pseudo_headings
 from convert.readers._html_content import Selection, body_of, select_content
 from convert.readers._html_meta import extract_metadata, index_tags, read_json_ld
-from convert.source import Source, clean_text, decode
+from convert.source import Source
 from convert.tree import Block, Document, Image, Metadata, document_text, iter_blocks
 
 _DECLARED_CHARSET = re.compile(
@@ -47,12 +48,10 @@ class HtmlReader:
     extensions = (".html", ".htm", ".xhtml", ".shtml")
 
     def read(self, source: Source, ctx: Context) -> Document:
-        decoded = decode(source.name, source.data, declared=declared_charset(source.data),
-                         forced=ctx.options.encoding)
-        for warning in decoded.warnings:
-            ctx.warn("encoding", warning)
-        text = clean_text(decoded.text)
-        soup = BeautifulSoup(text, "lxml")
+        text = ctx.text_of(source, declared=declared_charset(source.data))
+        with warnings.catch_warnings():  # XHTML pages start like XML; we read them as HTML on purpose
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(text, "lxml")
 
         tags = index_tags(soup)
         json_ld = read_json_ld(tags, ctx.warn)

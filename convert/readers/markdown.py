@@ -29,7 +29,7 @@ from convert.errors import InputError
 from convert.lang import detect_language
 from convert.readers._html_inline import tidy
 from convert.readers._markdown_meta import read_front_matter
-from convert.source import Source, clean_text, decode
+from convert.source import Source
 from convert.tree import (
     Block, BulletList, Cell, Code, CodeBlock, Document, Emph, Heading, Image, Inline, LineBreak, Link,
     OrderedList, Paragraph, Quote, Rule, Strong, Table, Text, document_text, merge_text, plain_text,
@@ -45,10 +45,7 @@ class MarkdownReader:
     extensions = (".md", ".markdown")
 
     def read(self, source: Source, ctx: Context) -> Document:
-        decoded = decode(source.name, source.data, forced=ctx.options.encoding)
-        for warning in decoded.warnings:
-            ctx.warn("encoding", warning)
-        meta, body = read_front_matter(clean_text(decoded.text))
+        meta, body = read_front_matter(ctx.text_of(source))
         blocks = list(_Converter(_parser().parse(body)).blocks())
         if not meta.title:
             first_h1 = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)

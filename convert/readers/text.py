@@ -28,7 +28,7 @@ from convert.lang import detect_language, is_cjk
 from convert.readers import _text_boilerplate as boilerplate
 from convert.readers import _text_headings as headings
 from convert.readers import _text_rules as rules
-from convert.source import Source, clean_text, decode
+from convert.source import Source
 from convert.tree import Block, Document, Heading, Metadata, Paragraph, Rule, Strong, Text, plain_text
 
 HEADER_MAX_LINES = 8  # non-blank lines the header zone may span
@@ -311,10 +311,7 @@ class TextReader:
     extensions = (".txt", ".text")
 
     def read(self, source: Source, ctx: Context) -> Document:
-        decoded = decode(source.name, source.data, forced=ctx.options.encoding)
-        for warning in decoded.warnings:
-            ctx.warn("encoding", warning)
-        text = clean_text(decoded.text)
+        text = ctx.text_of(source)
         if not text.strip(rules.INDENT_CHARS + "\r\n\f\v"):
             raise InputError(source.name, "no text content")
         lines = split_lines(text)
