@@ -213,7 +213,24 @@ def _page_layer(tags: dict[str, list[Tag]], root: Tag, info: dict[str, Any]) -> 
     scopes = [root, *list(root.parents)[:2]]
     editor = next((found for scope in scopes if (found := _EDITOR.search(scope.get_text(" ")))), None)
     return {**info, "date": date or info.get("date", ""),
-            "editor": info.get("editor") or (editor.group(1) if editor else "")}
+            "editor": info.get("editor") or (editor.group(1) if editor else ""),
+            "authors": info.get("authors") or _markup_authors(scopes[-1])}
+
+
+_BYLINE_PREFIX = re.compile(r"^(?:by|written by|story by|作者|记者|文)\s*[:：/]?\s*", re.IGNORECASE)
+
+
+def _markup_authors(scope: Tag) -> tuple[str, ...]:
+    """Names the page marks up as its author: itemprop="author" (its itemprop="name" if it has
+    one), else rel="author" links. Short texts only: a byline, not a paragraph about the author."""
+    found = []
+    marked = scope.find_all(attrs={"itemprop": "author"}, limit=5) or scope.find_all("a", rel="author", limit=5)
+    for element in marked:
+        name = element.find(attrs={"itemprop": "name"}) if element.get("itemprop") == "author" else None
+        text = _BYLINE_PREFIX.sub("", squash((name or element).get_text(" ")))
+        if 1 < len(text) <= 60 and not any(ch.isdigit() for ch in text):
+            found.append(text)
+    return tuple(dict.fromkeys(found))
 
 
 def _title_layer(tags: dict[str, list[Tag]], h1_text: str) -> dict[str, Any]:

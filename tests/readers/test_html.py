@@ -461,3 +461,16 @@ def test_undeclared_gbk_and_utf8_bom():
     text = "入秋以来，江南小城清溪县的夜市人气持续走高。从老街小吃到文创市集，一条不足千米的街道正成为观察消费的窗口。"
     assert document_text(read(f"<html><body><p>{text}</p></body></html>".encode("gbk"))[0]) == text
     assert document_text(read(codecs.BOM_UTF8 + f"<p>{RARE_NAMES}</p>".encode("utf-8"))[0]) == RARE_NAMES
+
+
+def test_author_from_itemprop_and_rel_author_when_no_meta_names_one():
+    body = ("<article><h1>A story</h1><p class='byline'><span itemprop='author' itemscope>"
+            "<a rel='author' href='/a'><span itemprop='name'>Dan Goodin</span></a></span></p>"
+            "<p>Body text long enough to be the article body, and then some more words.</p></article>")
+    page = f"<html><head><title>A story - Site</title></head><body>{body}</body></html>"
+    assert read(page)[0].meta.authors == ("Dan Goodin",)
+    rel_only = page.replace("<span itemprop='author' itemscope>", "<span>").replace(
+        "<span itemprop='name'>Dan Goodin</span>", "By Jane Roe")
+    assert read(rel_only)[0].meta.authors == ("Jane Roe",)
+    with_meta = page.replace("<title>", "<meta name='author' content='Meta Name'><title>")
+    assert read(with_meta)[0].meta.authors == ("Meta Name",)
