@@ -237,24 +237,23 @@ def place_cells(rows: list[list[tuple[int, int]]], max_columns: int) -> tuple[li
 # --------------------------------------------------------------- hyperlinks
 
 
-def new_hyperlink(r_id: str, tooltip: str = ""):
-    """A `w:hyperlink` pointing at an external relationship; runs go inside it."""
+def _hyperlink(target_attribute: str, target: str, tooltip: str):
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
+    link.set(qn(target_attribute), target)
     if tooltip:
         link.set(qn("w:tooltip"), tooltip)
     link.set(qn("w:history"), "1")
     return link
+
+
+def new_hyperlink(r_id: str, tooltip: str = ""):
+    """A `w:hyperlink` pointing at an external relationship; runs go inside it."""
+    return _hyperlink("r:id", r_id, tooltip)
 
 
 def new_internal_hyperlink(bookmark: str, tooltip: str = ""):
     """A `w:hyperlink` to a bookmark in this document."""
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), bookmark)
-    if tooltip:
-        link.set(qn("w:tooltip"), tooltip)
-    link.set(qn("w:history"), "1")
-    return link
+    return _hyperlink("w:anchor", bookmark, tooltip)
 
 
 def bookmark(p, bookmark_id: int, name: str) -> None:
