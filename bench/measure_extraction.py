@@ -49,6 +49,7 @@ class Page:
     authors: list[str]
     date: str
     text: str
+    free_byline: bool = False  # Readability's truth is one byline string ("by A - date"), not a name list
 
 
 @dataclass
@@ -75,7 +76,8 @@ def load_set(folder: Path) -> list[Page]:
         byline = meta.get("byline") or ""
         pages.append(Page(source.parent.name, source.read_bytes(), meta.get("title") or "",
                           [byline] if byline else [], (meta.get("publishedTime") or "")[:10],
-                          _html_text((source.parent / "expected.html").read_text(encoding="utf-8"))))
+                          _html_text((source.parent / "expected.html").read_text(encoding="utf-8")),
+                          free_byline=True))
     return pages
 
 
@@ -160,11 +162,17 @@ def _same(a: str, b: str) -> bool:
     return " ".join(tokens(a)) == " ".join(tokens(b))
 
 
+def _author_right(page: Page, result: Result) -> int:
+    if page.free_byline:  # right when every name given stands in the byline
+        byline = _squash(page.authors[0])
+        return int(bool(result.authors) and all(_squash(name) in byline for name in result.authors))
+    return int(sorted(map(_squash, result.authors)) == sorted(map(_squash, page.authors)))
+
+
 def field_scores(page: Page, result: Result) -> dict[str, int | None]:
     return {
         "title": int(_same(result.title, page.title)) if page.title else None,
-        "author": int(sorted(map(_squash, result.authors)) == sorted(map(_squash, page.authors)))
-        if page.authors else None,
+        "author": _author_right(page, result) if page.authors else None,
         "date": int(result.date[:10] == page.date[:10]) if page.date else None,
     }
 

@@ -32,6 +32,9 @@ _CHROME_WORDS = frozenset({
     "popup", "modal", "toolbar", "pagination", "pager",
     "hd", "ft", "adbox", "gg",  # header/footer in YUI-style and forum themes; "gg" is 广告 (ad) in pinyin
     "comment", "comments", "commentbox", "commentlist", "disqus",  # not a prefix: "commentary" is content
+    "byline", "credit", "credits", "bio",  # its facts are metadata already; photo credits; author bios
+    "prev", "previous", "next", "prevlink", "nextlink", "tagcloud",
+    "popular", "mostread", "trending", "readmore",  # "most popular stories", "read more" teasers
 })
 _CHROME_PREFIXES = (
     "nav", "menu", "breadcrumb", "crumb", "share", "sharing", "social", "related",

@@ -474,3 +474,15 @@ def test_author_from_itemprop_and_rel_author_when_no_meta_names_one():
     assert read(rel_only)[0].meta.authors == ("Jane Roe",)
     with_meta = page.replace("<title>", "<meta name='author' content='Meta Name'><title>")
     assert read(with_meta)[0].meta.authors == ("Meta Name",)
+
+
+def test_bylines_credits_popular_lists_and_prev_next_links_are_chrome():
+    page = ("<html><body><div id='story'><h1>Headline here</h1><p class='byline'>By A Writer - Apr 1</p>"
+            "<p>The article body that matters, with enough words to be the article text.</p>"
+            "<div class='caption-credit'>Photo: Agency</div><div class='most-popular'><h3>Most popular</h3>"
+            "<a href='/x'>Another story</a></div><div id='prevlink'><a class='previous'>Previous post</a></div>"
+            "<p>A second paragraph of the article body, also long enough to count.</p></div></body></html>")
+    text = document_text(read(page)[0])
+    assert "The article body that matters" in text and "A second paragraph" in text
+    for chrome in ("By A Writer", "Photo: Agency", "Most popular", "Another story", "Previous post"):
+        assert chrome not in text
