@@ -72,7 +72,10 @@ def load_set(folder: Path) -> list[Page]:
         pages.append(Page(truth_path.name.replace(".truth.json", ""), html.encode(truth.get("encoding", "utf-8")),
                           truth.get("title", ""), truth.get("authors", []), truth.get("date", ""), text))
     for source in sorted(folder.glob("*/source.html")):
-        meta = json.loads((source.parent / "expected-metadata.json").read_text(encoding="utf-8"))
+        if not (source.parent / "expected.html").is_file():
+            continue  # an incomplete copy: nothing to compare against
+        meta_path = source.parent / "expected-metadata.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
         byline = meta.get("byline") or ""
         pages.append(Page(source.parent.name, source.read_bytes(), meta.get("title") or "",
                           [byline] if byline else [], (meta.get("publishedTime") or "")[:10],
