@@ -56,8 +56,13 @@ def all_nodes_document(chinese: bool = False, image_src: str = "pic.png") -> Doc
     return Document(meta=meta, blocks=blocks)
 
 
+def with_picture(folder: Path) -> Path:
+    """`folder`, now holding the pic.png that all_nodes_document names."""
+    (folder / "pic.png").write_bytes(png_bytes())
+    return folder
+
+
 @pytest.fixture
 def image_folder(tmp_path: Path) -> Path:
     """A folder holding pic.png, to use as the document's folder."""
-    (tmp_path / "pic.png").write_bytes(png_bytes())
-    return tmp_path
+    return with_picture(tmp_path)

@@ -15,7 +15,7 @@ from convert.tree import (
     Document, Heading, Image, Link, Metadata, Paragraph, Text, document_text,
 )
 from convert.writers.epub import EpubWriter, book_language, iso_date
-from tests.conftest import all_nodes_document, png_bytes
+from tests.conftest import with_picture, all_nodes_document, png_bytes
 from tests.epubcheck_util import epubcheck_problems
 
 NS = {
@@ -80,9 +80,7 @@ def page_text(page: etree._Element) -> str:
 
 @pytest.fixture(scope="module")
 def book_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("epub")
-    (folder / "pic.png").write_bytes(png_bytes())
-    return folder
+    return with_picture(tmp_path_factory.mktemp("epub"))
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from convert.errors import ConvertError, UsageError
 from convert.options import Options
 from convert.tree import Cell, Document, Heading, Image, Link, Metadata, Paragraph, Quote, Table, Text
 from convert.writers.pdf import DataOnlyFetcher, PdfWriter, missing_glyphs_message
-from tests.conftest import all_nodes_document, png_bytes
+from tests.conftest import with_picture, all_nodes_document, png_bytes
 
 
 def write_pdf(document: Document, folder: Path, name: str, **options: object) -> tuple[PdfReader, Context]:
@@ -27,9 +27,7 @@ def write_pdf(document: Document, folder: Path, name: str, **options: object) ->
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pdf")
-    (path / "pic.png").write_bytes(png_bytes())
-    return path
+    return with_picture(tmp_path_factory.mktemp("pdf"))
 
 
 @pytest.fixture(scope="module")
