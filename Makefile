@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-stamp
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup fonts demo test bench clean
+.PHONY: setup fonts demo test bench bench-extraction clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ test: setup
 bench: setup
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/run_bench.py
+
+# Article extraction on public pages with ground truth (downloaded, not in git).
+bench-extraction: setup
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) bench/fetch_extraction_sets.py bench/data
+	$(PY) bench/measure_extraction.py bench/data/readability-2015 bench/data/newspaper4k bench/data/gne --extractors
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -40,7 +40,7 @@ def zh_article(rng: random.Random, sections: int = 4) -> str:
 
 
 def en_article(rng: random.Random, sections: int = 4) -> str:
-    parts = [_en_sentence(rng)[:50].rstrip(" ."), f"By Jane Doe", f"June {rng.randint(1, 28)}, 2024",
+    parts = [_en_sentence(rng)[:50].rstrip(" ."), "By Jane Doe", f"June {rng.randint(1, 28)}, 2024",
              "Summary: " + _en_sentence(rng)]
     for number in range(sections):
         parts.append(f"Section Number {number + 1}")

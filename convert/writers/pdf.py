@@ -24,7 +24,7 @@ from convert.errors import ConvertError, UsageError
 from convert.lang import is_cjk
 from convert.resources import theme
 from convert.tree import Document, document_text
-from convert.writers.html import page_stylesheet, render_page
+from convert.writers._page import page_stylesheet, render_page
 
 _PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 _NOTDEF = ".notdef glyph"

@@ -10,7 +10,8 @@ import pytest
 from convert.context import Context
 from convert.options import Options
 from convert.tree import Document, Heading, Link, Metadata, Paragraph, Text
-from convert.writers.html import HtmlWriter, cjk_variant, created_date, font_stacks
+from convert.writers._page import cjk_variant, created_date, font_stacks
+from convert.writers.html import HtmlWriter
 from tests.conftest import all_nodes_document
 
 
