@@ -42,12 +42,25 @@ def cjk_variant(language: str) -> str:
 
 
 def font_stacks(language: str) -> dict[str, str]:
-    """CSS font-family lists: a Latin face first, then the CJK face for the language, then generic."""
+    """CSS font-family lists for the document's language.
+
+    Chinese, Japanese and Korean documents put the CJK face first: its curly quotes,
+    dashes and ellipsis are the full-width forms these languages set (a Latin face
+    would draw “…” and —— narrow and low), and its Latin letters suit mixed text.
+    Other languages keep the Latin face first, the CJK face only as fallback.
+    """
     variant = cjk_variant(language)
+    serif, sans = f'"Noto Serif CJK {variant}"', f'"Noto Sans CJK {variant}"'
+    if is_east_asian(language):
+        return {
+            "serif": f'{serif}, {sans}, "DejaVu Serif", serif',
+            "sans": f'{sans}, "DejaVu Sans", sans-serif',
+            "mono": f'"DejaVu Sans Mono", "Noto Sans Mono CJK {variant}", {sans}, monospace',
+        }
     return {
-        "serif": f'"DejaVu Serif", "Noto Serif CJK {variant}", "Noto Sans CJK {variant}", serif',
-        "sans": f'"DejaVu Sans", "Noto Sans CJK {variant}", sans-serif',
-        "mono": f'"DejaVu Sans Mono", "Noto Sans Mono CJK {variant}", "Noto Sans CJK {variant}", monospace',
+        "serif": f'"DejaVu Serif", {serif}, {sans}, serif',
+        "sans": f'"DejaVu Sans", {sans}, sans-serif',
+        "mono": f'"DejaVu Sans Mono", "Noto Sans Mono CJK {variant}", {sans}, monospace',
     }
 
 
@@ -76,6 +89,10 @@ def document_style(document: Document, language: str) -> str:
         f"{bold_sans} {{ font-family: {stacks['sans']}; }}",
         f"pre, code {{ font-family: {stacks['mono']}; }}",
     ]
+    if is_east_asian(language):
+        # Slanted Han characters are not a CJK convention (and would embed a third, synthetic
+        # face): emphasis is marked under the characters instead, close to 着重号 dots.
+        rules.append("em, i { font-style: normal; text-decoration: underline dotted; }")
     offset = bookmark_offset(document)
     for level in range(1, 7):
         rules.append(f"main h{level} {{ bookmark-level: {min(max(level + offset, 1), 6)}; }}")

@@ -218,6 +218,19 @@ def test_chinese_pdf_uses_two_cjk_faces_serif_body(chinese: tuple[PdfReader, Con
     assert cjk == {"Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}, cjk
 
 
+def test_chinese_quotes_dashes_and_ellipsis_come_from_the_cjk_face(folder: Path) -> None:
+    # a Latin face would draw these narrow; Chinese sets them full width
+    document = Document(Metadata(title="引号", language="zh-CN"),
+                        (Paragraph((Text("他说：“你好，‘世界’。”——真的……"),)),))
+    reader, _ = write_pdf(document, folder, "zh-quotes")
+    assert "他说：“你好，‘世界’。”——真的……" in squeeze(all_text(reader))
+    assert font_names(reader) == {"Noto-Serif-CJK-SC", "Noto-Sans-CJK-SC-Bold"}  # the title is bold sans
+
+
+def test_chinese_emphasis_is_marked_under_the_text_not_slanted(chinese: tuple[PdfReader, Context]) -> None:
+    assert not [name for name in font_names(chinese[0]) if "Oblique" in name or "Italic" in name]
+
+
 def test_chinese_lines_never_start_with_closing_punctuation(folder: Path) -> None:
     reader, ctx = write_pdf(chapters_document(chinese=True), folder, "zh-lines")
     lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines() if line.strip()]
