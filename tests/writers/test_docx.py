@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -435,3 +436,12 @@ def test_registered_writer_through_the_api(tmp_path: Path) -> None:
 
     api.write(simple(Rule(), Paragraph((Text("via api"),))), tmp_path / "api.docx")
     assert "via api" in body_texts(docx.Document(str(tmp_path / "api.docx")))
+
+
+def test_every_page_footer_carries_a_centred_page_number(tmp_path: Path) -> None:
+    doc, _, _ = write(simple(Paragraph((Text("body"),))), tmp_path)
+    footer = doc.sections[0].footer
+    assert not footer.is_linked_to_previous  # the section has a footer of its own
+    fields = footer._element.findall(".//" + qn("w:fldSimple"))
+    assert [field.get(qn("w:instr")).strip() for field in fields] == ["PAGE"]
+    assert footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
