@@ -130,7 +130,7 @@ def visible_text(data: bytes) -> str:
         html = data.decode("utf-8")
     except UnicodeDecodeError:
         html = data.decode("gb18030", "replace")
-    root = lxml.html.document_fromstring(html)
+    root = lxml.html.document_fromstring(re.sub(r"</(?:body|html)\s*>", "", html, flags=re.I))  # as browsers read on
     for hidden in root.xpath("//script|//style|//noscript|//template"):
         hidden.drop_tree()
     body = root.body if root.body is not None else root

@@ -33,6 +33,10 @@ from convert.readers._html_meta import extract_metadata, index_tags, read_json_l
 from convert.source import Source
 from convert.tree import Block, Document, Image, Metadata, document_text, iter_blocks
 
+# Browsers keep building the body after a </body> or </html> (HTML5 "after body" modes); lxml
+# opens a second <html> there instead, and pages saved with a stray one mid-file lost the rest.
+# The end tags carry no content, so they are dropped before parsing and lxml closes at the end.
+_END_OF_BODY_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.IGNORECASE)
 
@@ -51,7 +55,7 @@ class HtmlReader:
         text = ctx.text_of(source, declared=declared_charset(source.data))
         with warnings.catch_warnings():  # XHTML pages start like XML; we read them as HTML on purpose
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            soup = BeautifulSoup(text, "lxml")
+            soup = BeautifulSoup(_END_OF_BODY_TAGS.sub("", text), "lxml")
 
         tags = index_tags(soup)
         json_ld = read_json_ld(tags, ctx.warn)

@@ -118,6 +118,12 @@ def test_text_in_div_soup_becomes_paragraphs_without_gluing():
     assert blocks == (para("alpha"), para("beta"), para("gammadelta"), para("one"), para("two"))
 
 
+def test_text_after_a_stray_end_of_page_tag_is_kept_like_a_browser_keeps_it():
+    document, _ = read("<html><head><title>T</title></head><body><p>first part</p></body></html>\n"
+                       "<div><p>second part</p></div></BODY></html><p>third part</p>")
+    assert document.blocks == (para("first part"), para("second part"), para("third part"))
+
+
 def test_whitespace_collapsed_like_a_browser_but_not_in_pre():
     blocks = blocks_of("<p>  a \n\t b <em> c </em> d</p><pre> x\n   y </pre><p>中文\n换行</p>")
     assert blocks[0] == para("a b ", Emph((Text("c "),)), "d")
