@@ -2,16 +2,21 @@
 
 Chrome: <nav>, <aside>, <footer>, a <header> outside any <article>/<main>,
 and elements whose id or class words say nav, menu, breadcrumb, share,
-related, comment, footer, sidebar, ad, cookie (and a few kin) — unless the
-element holds an <h1>, <article> or <main>, or more than 60% of the page's
-text, which chrome never does.
+related, comment, footer, sidebar, ad, cookie, tags, newsletter (and a few
+kin) — unless the element holds the page's headline <h1>, a <main> or the
+page's longest <article>, or (except an <aside>) more than 60% of the page's
+text, which chrome never does. An id that is its own heading's text as an
+anchor ("sharing-your-work") names a section, not a role.
 
-The root: the <article> holding most of the text, else <main> (or
-role="main"), else the deepest element whose id/class names content
-(article, content, main-text, post-body, ...) — each only if it holds at
-least half of the page's text outside chrome. Otherwise the element that
+The root: the <article> holding most of the prose (text outside links), else
+<main> (or role="main"), else the deepest element whose id/class names
+content (article, content, main-text, post-body, ...) — each only if it holds
+at least half of the page's prose outside chrome. Otherwise the element that
 readability-lxml's text points at, when what it leaves out looks like chrome
 (`_html_guide`); otherwise the whole <body>.
+Inside the root, on a page that has chrome, lists of links to the site's
+other pages (`_html_linklists`) and rows of teaser cards beside the article
+text (`_html_cards`) are chrome too.
 A page with no chrome and no such element keeps everything; so does
 content="all". The soup is not changed: the caller skips what we name.
 """
@@ -24,30 +29,40 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Tag
 
 from convert.readers._html_blocks import SKIP_NAMES
+from convert.readers._html_cards import card_lists
+from convert.readers._html_density import TextStats
 from convert.readers._html_guide import guided_root
+from convert.readers._html_inline import squash
+from convert.readers._html_linklists import link_lists, site_domain
 
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 _CHROME_WORDS = frozenset({
     "ad", "ads", "adv", "advert", "advertisement", "banner", "sponsor", "side", "foot", "aside",
     "popup", "modal", "toolbar", "pagination", "pager",
-    "hd", "ft", "adbox", "gg",  # header/footer in YUI-style and forum themes; "gg" is 广告 (ad) in pinyin
+    "adbox", "gg",  # "gg" is 广告 (ad) in pinyin
     "comment", "comments", "commentbox", "commentlist", "disqus",  # not a prefix: "commentary" is content
     "byline", "credit", "credits", "bio",  # its facts are metadata already; photo credits; author bios
     "prev", "previous", "next", "prevlink", "nextlink", "tagcloud",
     "popular", "mostread", "trending", "readmore",  # "most popular stories", "read more" teasers
+    "tags", "newsletter", "subscribe", "signup",  # tag lists; "get our newsletter" boxes
 })
+# Whole class names only: "hd"/"ft" are the header and footer of YUI-style and forum themes, but
+# inside a longer name they are something else ("oflow-hd": overflow hidden).
+_CHROME_NAMES = frozenset({"hd", "ft"})
 _CHROME_PREFIXES = (
     "nav", "menu", "breadcrumb", "crumb", "share", "sharing", "social", "related",
     "footer", "sidebar", "cookie", "copyright", "recommend", "advert",
 )
+_SECTION_MAX_LINK_DENSITY = 0.5  # an anchored section with more link text is a link list
 _CHROME_MAX_SHARE = 0.6  # chrome is small beside the text: an element holding more is not chrome
 _CONTENT_TOKENS = frozenset({
     "article", "content", "main-text", "maintext", "post-body", "postbody", "articlebody",
     "article-body", "entry-content", "story-body", "text-content",
 })
 _CONTENT_WORDS = ("article", "content")
-_NEVER_CHROME = ["h1", "article", "main"]
 _WORD_SPLIT = re.compile(r"[-_\s]+")
+_ANCHOR_WORD = re.compile(r"[^\W_]+")
+_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 @dataclass
@@ -70,27 +85,31 @@ def select_content(soup: BeautifulSoup, mode: str, html: str = "") -> Selection:
     body = body_of(soup)
     if mode == "all":
         return Selection(body)
-    chrome = find_chrome(body)
-    chrome_ids = {id(tag) for tag in chrome}
-    content_length = text_length(body) - sum(text_length(tag) for tag in chrome)
-    root = _choose_root(body, chrome, chrome_ids, content_length)
+    stats = TextStats(body)
+    chrome = find_chrome(body, stats)
+    root = _choose_root(body, chrome, TextStats(body, leave_out=chrome))
     if root is body and html and chrome:
         root = guided_root(body, html, chrome) or body
-    inside = [tag for tag in chrome if tag is root or _is_inside(tag, root)]
-    return Selection(root, [tag for tag in inside if tag is not root], _count_outside(root, body))
+    inside = [tag for tag in chrome if tag is not root and _is_inside(tag, root)]
+    if chrome:  # a web page, not a plain document: its lists of links to other pages are chrome too
+        inside = [*inside, *link_lists(root, site_domain(soup), stats, {id(tag) for tag in inside})]
+        inside = _in_document_order(root, [*inside, *card_lists(root, inside, stats)])
+    return Selection(root, inside, _count_outside(root, body))
 
 
-def find_chrome(root: Tag) -> list[Tag]:
+def find_chrome(root: Tag, stats: TextStats | None = None) -> list[Tag]:
     """The outermost chrome elements under `root`, in document order (an explicit stack, no recursion)."""
+    stats = stats or TextStats(root)
     found: list[Tag] = []
-    limit = text_length(root) * _CHROME_MAX_SHARE
+    limit = stats.text(root) * _CHROME_MAX_SHARE
+    landmarks = _article_landmarks(root, stats)
     stack: list[tuple[Tag, bool]] = [(child, False) for child in reversed(_child_tags(root))]
     while stack:
         tag, in_article = stack.pop()
         if tag.name in SKIP_NAMES:
             continue
-        if _looks_like_chrome(tag, in_article) and tag.find(_NEVER_CHROME) is None \
-                and text_length(tag) <= limit:
+        if _looks_like_chrome(tag, in_article, stats) and (stats.text(tag) <= limit or _is_aside(tag)) \
+                and not _holds_any(tag, landmarks):
             found.append(tag)
             continue
         in_article = in_article or tag.name in ("article", "main")
@@ -98,16 +117,70 @@ def find_chrome(root: Tag) -> list[Tag]:
     return found
 
 
-def _looks_like_chrome(tag: Tag, in_article: bool) -> bool:
+def _is_aside(tag: Tag) -> bool:
+    """A page's own word for "beside the article": chrome whatever its size (a live ticker or a
+    column of teasers can outweigh a short article). Size still decides for class names."""
+    return tag.name == "aside" or str(tag.get("role") or "").lower() == "complementary"
+
+
+def _article_landmarks(root: Tag, stats: TextStats) -> list[Tag]:
+    """What marks the page's own article: its headline, every <main>, and the <article> with the
+    most text. An element holding one is a wrapper, not chrome, whatever its name says.
+    A "related stories" block full of teaser <article>s, or a sidebar titling its sections
+    with <h1>s, holds none of them."""
+    articles: list[Tag] = []
+    headings: list[Tag] = []
+    mains: list[Tag] = []
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            {"article": articles, "h1": headings, "main": mains}.get(node.name, []).append(node)
+    longest = [max(articles, key=stats.text)] if articles else []
+    return [*_headlines(root, headings), *mains, *longest]
+
+
+def _headlines(root: Tag, headings: list[Tag]) -> list[Tag]:
+    """The <h1> that the page's <title> repeats; every <h1> when none or only one is found."""
+    title_tag = root.find_parent("html")
+    title_tag = title_tag.find("title") if title_tag is not None else None
+    title = squash(title_tag.get_text()).lower() if title_tag is not None else ""
+    if len(headings) < 2 or not title:
+        return headings
+    in_title = [h for h in headings if (text := squash(h.get_text()).lower()) and text in title]
+    return in_title or headings
+
+
+def _holds_any(tag: Tag, landmarks: list[Tag]) -> bool:
+    return any(mark is tag or _is_inside(mark, tag) for mark in landmarks)
+
+
+def _looks_like_chrome(tag: Tag, in_article: bool, stats: TextStats) -> bool:
     if tag.name in _CHROME_TAGS or (tag.name == "header" and not in_article):
         return True
     if str(tag.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "complementary"):
         return True
+    anchor = _heading_anchor(tag, stats)
     for token in _tokens(tag):
+        if token == anchor:
+            continue
+        if token in _CHROME_NAMES:
+            return True
         for word in _WORD_SPLIT.split(token):
             if word in _CHROME_WORDS or word.startswith(_CHROME_PREFIXES):
                 return True
     return False
+
+
+def _heading_anchor(tag: Tag, stats: TextStats) -> str:
+    """The element's id when it is its heading's text made into an anchor ("sharing-your-work" for
+    <h2>Sharing your work</h2>), as documentation generators name prose sections: words, not a role.
+    A link list under its heading (<div id="related-posts"><h3>Related posts</h3>) keeps its id."""
+    element_id = str(tag.get("id") or "").lower()
+    id_words = _ANCHOR_WORD.findall(element_id)
+    if len(id_words) < 2 or stats.link_density(tag) >= _SECTION_MAX_LINK_DENSITY:
+        return ""
+    heading = tag.find(_HEADINGS)
+    heading_words = _ANCHOR_WORD.findall(heading.get_text().lower()) if heading is not None else []
+    return element_id if heading_words[:len(id_words)] == id_words else ""
 
 
 def _names_content(tag: Tag) -> bool:
@@ -124,15 +197,16 @@ def _tokens(tag: Tag) -> list[str]:
     return [str(token).lower() for token in [*classes, str(tag.get("id") or "")] if token]
 
 
-def _choose_root(body: Tag, chrome: list[Tag], chrome_ids: set[int], content_length: int) -> Tag:
+def _choose_root(body: Tag, chrome: list[Tag], net: TextStats) -> Tag:
+    """`net` counts text outside chrome. Candidates are weighed by their prose: a column of
+    headline links must not outweigh the article."""
+    content_length = net.prose(body)
     if content_length <= 0:
         return body
-
-    def net_length(tag: Tag) -> int:
-        return text_length(tag) - sum(text_length(c) for c in chrome if _is_inside(c, tag))
+    in_chrome = {id(node) for tag in chrome for node in (tag, *tag.descendants)}
 
     def usable(tag: Tag) -> bool:
-        return tag is not body and id(tag) not in chrome_ids and not any(_is_inside(tag, c) for c in chrome)
+        return tag is not body and id(tag) not in in_chrome
 
     articles: list[Tag] = []
     mains: list[Tag] = []
@@ -148,12 +222,12 @@ def _choose_root(body: Tag, chrome: list[Tag], chrome_ids: set[int], content_len
 
     half = content_length / 2
     for group in (articles, mains):
-        scored = [(net_length(tag), tag) for tag in group if usable(tag)]
+        scored = [(net.prose(tag), tag) for tag in group if usable(tag)]
         if scored:
             length, best = max(scored, key=lambda pair: pair[0])
             if length >= half:
                 return best
-    scored = [(length, tag) for tag in named if usable(tag) and (length := net_length(tag)) >= half]
+    scored = [(length, tag) for tag in named if usable(tag) and (length := net.prose(tag)) >= half]
     if not scored:
         return body
     most = max(length for length, _ in scored)
@@ -172,8 +246,9 @@ def _count_outside(root: Tag, body: Tag) -> int:
     return count
 
 
-def text_length(tag: Tag) -> int:
-    return sum(len(text.strip()) for text in tag.strings)
+def _in_document_order(root: Tag, tags: list[Tag]) -> list[Tag]:
+    wanted = {id(tag) for tag in tags}
+    return [node for node in root.descendants if id(node) in wanted]
 
 
 def _is_inside(tag: Tag, ancestor: Tag) -> bool:
