@@ -4,16 +4,17 @@ Layers, highest precedence first; for each field the first layer that has it win
 
   1. JSON-LD: the Article/NewsArticle/BlogPosting object in <script type="application/ld+json">
      (headline, author, datePublished, publisher, keywords, inLanguage, description, url)
-  2. Open Graph: og:title, og:site_name, og:description, og:url, og:locale,
+  2. Open Graph: og:title (else twitter:title), og:site_name, og:description, og:url, og:locale,
      article:published_time, article:author, article:tag
-  3. <meta name>: author, description, keywords, publishdate and kin, source; <html lang>
-  4. the page: <time datetime>, the Chinese info line under the headline
-     ("2023-01-01 12:00 来源：X 作者：Y"), "责任编辑：X"
-  5. <title> with its site suffix removed (the suffix gives the publisher), else the <h1>
+  3. <meta name>: author, description, keywords, publication dates (`_html_dates`), source; <html lang>
+  4. the page: <time datetime>, itemprop="datePublished", the Chinese info line under the headline
+     ("2023-01-01 12:00 来源：X 作者：Y"), "责任编辑：X", the byline's markup (`_html_byline`)
+  5. <title> with its site suffix removed (`_html_title`; the suffix gives the publisher), else the <h1>
 
-Dates are normalised to ISO 8601 when they can be parsed (kept as written
-otherwise); languages to BCP 47 letter case. The info line and the <h1>
-that repeats the title are returned for the body to leave out.
+Author strings are bylines split into names ("By A, B and C, CNN" -> A, B, C: the outlet
+credited last goes). Dates are normalised to ISO 8601 when they can be parsed (kept as written
+otherwise); languages to BCP 47 letter case. The info line and the <h1> that repeats the
+title are returned for the body to leave out.
 """
 
 from __future__ import annotations
@@ -26,29 +27,27 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from convert.readers._html_byline import drop_outlet_credit, page_byline, split_byline
+from convert.readers._html_dates import (
+    META_DATE_NAMES,
+    NUMERIC_DATE,
+    marked_up_date,
+    normalize_date,
+)
 from convert.readers._html_headings import is_permalink
 from convert.readers._html_inline import squash
+from convert.readers._html_title import clean_title, host_name
 from convert.tree import Metadata
 
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                   "BlogPosting", "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "Report")
 _LIST_SPLIT = re.compile(r"\s*[,，、;；]\s*")
-_TITLE_SEPARATOR = re.compile(r"\s*_\s*| - | \| | – | — |\s*[|｜]\s*")
-_MONTHS = {name: number for number, names in enumerate(
-    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
-    for name in names.split()}
-_NUMERIC_DATE = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s*T\s*|\s*)(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?")
-_WORDY_DATE = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))|(?:([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))")
 _INFO_LABEL = re.compile(
     r"(来源|稿源|出处|作者|记者|通讯员|责任编辑|编辑|发布时间|发布日期|时间|日期)\s*[:：]\s*|(记者|通讯员)\s+(?=\S)")
 _INFO_VALUE_END = re.compile(r"\s{2,}|[|丨｜\u3000]")
 _EDITOR = re.compile(r"责任编辑\s*[:：]\s*([^\s）)】\]|丨｜]+)")
-_META_DATE_NAMES = ("publishdate", "publish_date", "pubdate", "publish-date", "date", "dc.date",
-                    "dc.date.issued", "dcterms.created", "article.published", "parsely-pub-date")
+# What pages wrap JSON-LD in for old browsers and XHTML: <!-- -->, <![CDATA[ ]]>, either behind // or /* */
+_JSON_WRAPPER = r"^\s*(?://|/\*)?\s*(?:<!--|<!\[CDATA\[)\s*(?:\*/)?|(?://|/\*)?\s*(?:\]\]>|-->)\s*(?:\*/)?\s*$"
 _INDEXED = ("meta", "h1", "time", "title", "html", "link", "script", "base")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 
@@ -95,7 +94,7 @@ def read_json_ld(tags: dict[str, list[Tag]], warn: Callable[[str, str], None]) -
 def _lenient_json(text: str) -> Any:
     text = text.strip()
     for attempt in (text, re.sub(r",\s*([}\]])", r"\1",
-                                 re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[)|(?://\s*\]\]>|-->)\s*$", "", text, flags=re.M))):
+                                 re.sub(_JSON_WRAPPER, "", text, flags=re.MULTILINE))):
         try:
             return json.loads(attempt, strict=False)
         except (ValueError, RecursionError):
@@ -105,22 +104,26 @@ def _lenient_json(text: str) -> Any:
 
 def extract_metadata(tags: dict[str, list[Tag]], root: Tag, json_ld: list[dict[str, Any]]) -> PageMetadata:
     metas = _meta_values(tags["meta"])
-    in_root = [h1 for h1 in tags["h1"] if _is_inside(h1, root)]
-    h1 = (in_root or tags["h1"] or [None])[0]
+    h1 = _headline(tags["h1"], root)
     h1_text = _text_without_permalinks(h1) if h1 is not None else ""
     info_tag, info = _info_line(root, h1)
+    json_ld_fields, meta_name_fields = _json_ld_layer(json_ld), _meta_name_layer(tags, metas)
+    hints = _title_hints(metas, h1_text, json_ld_fields, meta_name_fields)
     layers = [
-        _json_ld_layer(json_ld),
-        _open_graph_layer(metas, h1_text),
-        _meta_name_layer(tags, metas),
-        _page_layer(tags, root, info),
-        _title_layer(tags, h1_text),
+        json_ld_fields,
+        _open_graph_layer(metas, hints),
+        meta_name_fields,
+        _page_layer(tags, root, h1, info),
+        _title_layer(tags, h1_text, hints),
     ]
     fields: dict[str, Any] = {}
     for layer in layers:
         for key, value in layer.items():
             if value and key not in fields:
                 fields[key] = value
+    if "authors" in fields:
+        outlets = [*hints.sites, fields.get("publisher", ""), hints.host]
+        fields["authors"] = drop_outlet_credit(fields["authors"], outlets)
     extra = {"date_modified": fields.pop("date_modified")} if "date_modified" in fields else {}
     if "language" in fields:
         fields["language"] = normalize_language(fields["language"])
@@ -129,6 +132,32 @@ def extract_metadata(tags: dict[str, list[Tag]], root: Tag, json_ld: list[dict[s
     if h1 is not None and meta.title and _same_text(h1_text, meta.title):
         skip.append(h1)
     return PageMetadata(meta, skip)
+
+
+@dataclass
+class _TitleHints:
+    """What tells a title's site suffix from its own words: the page's headline(s), the site's names."""
+    headlines: list[str]
+    sites: list[str]
+    host: str
+
+
+def _title_hints(metas: dict[str, list[str]], h1_text: str, json_ld_fields: dict[str, Any],
+                 meta_name_fields: dict[str, Any]) -> _TitleHints:
+    sites = [*metas.get("og:site_name", []), json_ld_fields.get("publisher", ""), meta_name_fields.get("publisher", ""),
+             *metas.get("application-name", [])]
+    url = json_ld_fields.get("url") or next(iter(metas.get("og:url", [])), "") or meta_name_fields.get("url", "")
+    return _TitleHints([h1_text, *metas.get("twitter:title", [])[:1]], [site for site in sites if site], host_name(url))
+
+
+def _headline(h1s: list[Tag], root: Tag) -> Tag | None:
+    """The article's <h1>: the first inside the article, else the nearest one above it (the
+    headline sits over its text; a first <h1> far above is often the site's logo)."""
+    inside = next((h1 for h1 in h1s if _is_inside(h1, root)), None)
+    if inside is not None or not h1s:
+        return inside
+    above = root.find_previous("h1")
+    return above if isinstance(above, Tag) else h1s[0]
 
 
 # ------------------------------------------------------------------ layers
@@ -155,7 +184,7 @@ def _json_ld_fields(article: dict[str, Any]) -> dict[str, Any]:
     language = article.get("inLanguage")
     return {
         "title": _first_text(article.get("headline")) or _first_text(article.get("name")),
-        "authors": tuple(_names(article.get("author"))),
+        "authors": _person_names(article.get("author")),
         "date": normalize_date(_first_text(article.get("datePublished"))),
         "date_modified": normalize_date(_first_text(article.get("dateModified"))),
         "publisher": publishers[0] if publishers else "",
@@ -168,19 +197,22 @@ def _json_ld_fields(article: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _open_graph_layer(metas: dict[str, list[str]], h1_text: str) -> dict[str, Any]:
+def _open_graph_layer(metas: dict[str, list[str]], hints: _TitleHints) -> dict[str, Any]:
     def first(name: str) -> str:
         return next(iter(metas.get(name, [])), "")
 
+    def title(name: str) -> str:
+        return clean_title(first(name), hints.headlines, hints.sites, hints.host)[0]
+
     return {
-        "title": clean_title(first("og:title"), h1_text)[0],
+        "title": title("og:title") or title("twitter:title"),
         "publisher": first("og:site_name"),
         "description": first("og:description"),
         "url": first("og:url"),
         "language": first("og:locale"),
         "date": normalize_date(first("article:published_time")),
         "date_modified": normalize_date(first("article:modified_time")),
-        "authors": tuple(name for value in metas.get("article:author", []) for name in _names(value)),
+        "authors": _person_names(metas.get("article:author", [])),
         "tags": split_list(metas.get("article:tag", [])),
     }
 
@@ -192,10 +224,10 @@ def _meta_name_layer(tags: dict[str, list[Tag]], metas: dict[str, list[str]]) ->
     html = next(iter(tags["html"]), None)
     canonical = next((link for link in tags["link"] if "canonical" in (link.get("rel") or [])), None)
     return {
-        "authors": tuple(_names(first("author", "dc.creator", "byl"))),
+        "authors": _meta_authors(metas),
         "description": first("description", "dc.description"),
         "tags": split_list(first("keywords", "news_keywords")),
-        "date": normalize_date(first(*_META_DATE_NAMES)),
+        "date": normalize_date(first(*META_DATE_NAMES)),
         "publisher": first("publisher", "dc.publisher"),
         "source": first("source"),
         "language": (str(html.get("lang") or html.get("xml:lang") or "") if isinstance(html, Tag) else "")
@@ -204,7 +236,7 @@ def _meta_name_layer(tags: dict[str, list[Tag]], metas: dict[str, list[str]]) ->
     }
 
 
-def _page_layer(tags: dict[str, list[Tag]], root: Tag, info: dict[str, Any]) -> dict[str, Any]:
+def _page_layer(tags: dict[str, list[Tag]], root: Tag, h1: Tag | None, info: dict[str, Any]) -> dict[str, Any]:
     times = [time for time in tags["time"] if time.get("datetime") and _is_inside(time, root)]
     time = next((t for t in times if t.get("itemprop") == "datePublished" or t.has_attr("pubdate")),
                 times[0] if times else None)
@@ -212,86 +244,19 @@ def _page_layer(tags: dict[str, list[Tag]], root: Tag, info: dict[str, Any]) -> 
     # "（责任编辑：X）" often sits just below the article's container: look one or two levels up too
     scopes = [root, *list(root.parents)[:2]]
     editor = next((found for scope in scopes if (found := _EDITOR.search(scope.get_text(" ")))), None)
-    return {**info, "date": date or info.get("date", ""),
+    return {**info, "date": date or info.get("date", "") or marked_up_date(scopes[-1]),
             "editor": info.get("editor") or (editor.group(1) if editor else ""),
-            "authors": info.get("authors") or _markup_authors(scopes[-1])}
+            "authors": info.get("authors") or page_byline(scopes[-1], h1)}
 
 
-_BYLINE_PREFIX = re.compile(r"^(?:by|written by|story by|作者|记者|文)\s*[:：/]?\s*", re.IGNORECASE)
-
-
-def _markup_authors(scope: Tag) -> tuple[str, ...]:
-    """Names the page marks up as its author: itemprop="author" (its itemprop="name" if it has
-    one), else rel="author" links. Short texts only: a byline, not a paragraph about the author."""
-    found = []
-    marked = scope.find_all(attrs={"itemprop": "author"}, limit=5) or scope.find_all("a", rel="author", limit=5)
-    for element in marked:
-        name = element.find(attrs={"itemprop": "name"}) if element.get("itemprop") == "author" else None
-        text = _BYLINE_PREFIX.sub("", squash((name or element).get_text(" ")))
-        if 1 < len(text) <= 60 and not any(ch.isdigit() for ch in text):
-            found.append(text)
-    return tuple(dict.fromkeys(found))
-
-
-def _title_layer(tags: dict[str, list[Tag]], h1_text: str) -> dict[str, Any]:
+def _title_layer(tags: dict[str, list[Tag]], h1_text: str, hints: _TitleHints) -> dict[str, Any]:
     title_tag = next(iter(tags["title"]), None)
     raw = squash(title_tag.get_text()) if title_tag is not None else ""
-    title, site = clean_title(raw, h1_text)
+    title, site = clean_title(raw, hints.headlines, hints.sites, hints.host)
     return {"title": title or h1_text, "publisher": site}
 
 
 # ------------------------------------------------------------- the pieces
-
-
-def clean_title(title: str, h1_text: str = "") -> tuple[str, str]:
-    """The title without its site suffix, and the site name that was cut ("" if none).
-
-    Cut where the part before a separator is the <h1>; else at the first
-    separator after which every part is short (≤ 20 characters, none longer than the part kept).
-    """
-    title = squash(title)
-    cuts = list(_TITLE_SEPARATOR.finditer(title))
-    if not cuts or (h1_text and _same_text(title, h1_text)):
-        return title, ""
-    for cut in cuts:
-        if h1_text and _same_text(title[:cut.start()], h1_text):
-            return title[:cut.start()].strip(), _TITLE_SEPARATOR.split(title[cut.end():])[-1].strip()
-    for cut in cuts:
-        kept, rest = title[:cut.start()].strip(), title[cut.end():]
-        parts = [part.strip() for part in _TITLE_SEPARATOR.split(rest) if part.strip()]
-        if kept and parts and max(map(len, parts)) <= min(20, len(kept)):
-            return kept, parts[-1]
-    return title, ""
-
-
-def normalize_date(raw: str) -> str:
-    """ISO 8601 ("2023-01-01", "2023-01-01T12:00", "2023-01-01T12:00:00+08:00") or the input as written."""
-    raw = squash(raw)
-    if not raw:
-        return ""
-    numeric = _NUMERIC_DATE.search(raw)
-    if numeric:
-        year, month, day, hour, minute, second, zone = numeric.groups()
-        return _iso(int(year), int(month), int(day), hour, minute, second, zone) or raw
-    wordy = _WORDY_DATE.search(raw)
-    if wordy:
-        day, month_name, year = wordy.group(1, 2, 3) if wordy.group(1) else wordy.group(5, 4, 6)
-        month = _MONTHS.get(month_name.lower())
-        if month:
-            return _iso(int(year), month, int(day), None, None, None, None) or raw
-    return raw
-
-
-def _iso(year: int, month: int, day: int, hour: str | None, minute: str | None,
-         second: str | None, zone: str | None) -> str:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 9999):
-        return ""
-    text = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is not None and minute is not None and int(hour) < 24 and int(minute) < 60:
-        text += f"T{int(hour):02d}:{minute}" + (f":{second}" if second else "")
-        if zone:
-            text += "Z" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
-    return text
 
 
 def normalize_language(tag: str) -> str:
@@ -332,6 +297,27 @@ def _names(value: Any) -> list[str]:
         if isinstance(item, str) and not item.strip().lower().startswith(("http://", "https://")):
             names.extend(split_list(item))
     return list(dict.fromkeys(names))
+
+
+def _person_names(value: Any) -> tuple[str, ...]:
+    """Author names from JSON-LD or meta values: strings holding a byline, {"name": ...}, lists."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            item = item.get("name")
+            names.extend(_person_names(item) if isinstance(item, list) else [])
+        if isinstance(item, str) and not item.strip().lower().startswith(("http://", "https://")):
+            names.extend(split_byline(item))
+    return tuple(dict.fromkeys(names))
+
+
+def _meta_authors(metas: dict[str, list[str]]) -> tuple[str, ...]:
+    """<meta name="author"> (every one: pages repeat it per author), else Dublin Core's creator,
+    one name per element and written "Last, First", so its commas do not split."""
+    if metas.get("author") or metas.get("byl"):
+        return _person_names([*metas.get("author", []), *metas.get("byl", [])])
+    creators = [name.strip() for value in metas.get("dc.creator", []) for name in value.split(";")]
+    return tuple(dict.fromkeys(name for name in creators if name))
 
 
 def _first_text(value: Any) -> str:
@@ -379,7 +365,7 @@ def _info_candidates(root: Tag, h1: Tag | None) -> Iterator[Tag]:
 
 def parse_info_line(text: str) -> dict[str, Any]:
     fields: dict[str, Any] = {}
-    date = _NUMERIC_DATE.search(text)
+    date = NUMERIC_DATE.search(text)
     if date:
         fields["date"] = normalize_date(date.group())
     pieces = _INFO_LABEL.split(text)

@@ -1,0 +1,135 @@
+"""Author names for the HTML reader: splitting a byline into names, and finding the byline on the page.
+
+A byline is written for people to read, not parsed: "By A, B and C, CNN",
+"A & B", "张三、李四". `split_byline` turns one into the names it lists;
+`drop_outlet_credit` removes the news outlet credited after the people.
+
+When no metadata names the author, `page_byline` looks at the page's own
+markup: itemprop="author", rel="author", or an element whose class says
+byline/author. Pages repeat such markup in teasers, related stories and
+comments, so the one nearest after the headline wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bs4 import Tag
+
+from convert.readers._html_inline import squash
+
+# "By", "Written by", "Author:", French "Par", Spanish "Por", 作者/记者, "文/"; whole words only
+# ("Byron", "Parker" and 文天祥 keep their first letters)
+BYLINE_PREFIX = re.compile(r"^(?:(?:(?:written|story|words|posted)\s+)?by\b|authors?\b|par\b|por\b"
+                           r"|作者|记者|文(?=\s|[:：/]))\s*[:：/]?\s*",
+                           re.IGNORECASE)
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,，;；、|]|&|\band\b)\s*", re.IGNORECASE)
+_CJK_NAME_PAIR = re.compile(r"^([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,4})$")
+# "李强 王芳": Chinese names with only spaces between them
+_CJK_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})+$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")  # "F." of "Kooman, F.": the rest of a "Last, F." name
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # CNN, AFP, AP, BBC, NPR: agencies and outlets, not people
+# Where the names in a byline's text stop: a date or time, a separator, "on"/"updated"/"published"
+_BYLINE_END = re.compile(
+    r"\s+(?:on|at|updated|published|posted|last updated)\b.*$|\s+[|•·–—]\s.*$|\s+-\s.*$"
+    r"|\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$|\s*\d.*$",
+    re.IGNORECASE)
+# class names of bylines: "byline", "pb-byline", "FeatureByline"; "author", "post-author",
+# "author-name", "author-meta-name", but not "author-bio", "author-avatar", "authors-container"
+_BYLINE_CLASS = re.compile(r"byline|^(?:[a-z]+[-_]+)?(?:author|writer)s?(?:(?:[-_]+[a-z]+)?[-_]*name)?$", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"^[^\s:：]{1,12}\s*[:：]")
+_COMMENTS = re.compile(r"^(?:comments?(?:[-_]|list$|$)|disqus)", re.IGNORECASE)
+_MAX_BYLINE = 120  # characters; longer is an author's bio or a teaser, not a byline
+_MAX_NAME = 60
+_LOOK_AHEAD = 400  # elements after the headline searched for its byline
+
+
+def split_byline(text: str) -> list[str]:
+    """The names one byline lists, in order: "By A, B and C" -> [A, B, C]."""
+    text = BYLINE_PREFIX.sub("", squash(text))
+    names: list[str] = []
+    for part in _NAME_SEPARATOR.split(text):
+        part = BYLINE_PREFIX.sub("", part.strip())
+        if not part:
+            continue
+        if _INITIALS.match(part) and names:
+            names[-1] = f"{names[-1]}, {part}"
+            continue
+        pair = _CJK_NAME_PAIR.match(part)  # "张三和李四"; 和 inside a three-character name stays
+        names.extend(pair.groups() if pair else part.split() if _CJK_NAMES.match(part) else [part])
+    return list(dict.fromkeys(names))
+
+
+def drop_outlet_credit(names: Iterable[str], outlets: Iterable[str]) -> tuple[str, ...]:
+    """The names without a news outlet credited last ("By A and B, CNN"): one that is an
+    acronym or is the site's own name. A byline naming only the outlet ("AFP") keeps it."""
+    names = tuple(names)
+    known = {_plain(outlet) for outlet in outlets if outlet}
+    if len(names) > 1 and (_ACRONYM.match(names[-1]) or _plain(names[-1]) in known):
+        return names[:-1]
+    return names
+
+
+def page_byline(scope: Tag, headline: Tag | None) -> tuple[str, ...]:
+    """The names in the byline the page marks up, the first one after the headline if it has
+    one there, else the first in scope."""
+    after_headline = _elements_after(headline) if headline is not None else []
+    for candidates in (after_headline, scope.descendants):
+        for element in candidates:
+            if isinstance(element, Tag) and _is_byline_markup(element) and not _in_comments(element):
+                names = _byline_names(element)
+                if names:
+                    return names
+    return ()
+
+
+def _elements_after(headline: Tag) -> list[Tag]:
+    found = []
+    for element in headline.next_elements:
+        if isinstance(element, Tag):
+            if element.name == "h1":
+                break  # the next story's headline: its byline is not ours
+            found.append(element)
+            if len(found) >= _LOOK_AHEAD:
+                break
+    return found
+
+
+def _is_byline_markup(element: Tag) -> bool:
+    if "author" in str(element.get("itemprop") or "").lower().split():
+        return True
+    if element.name == "a" and "author" in (element.get("rel") or []):
+        return True
+    classes = element.get("class") or []
+    return any(_BYLINE_CLASS.search(name) and "comment" not in name.lower() for name in classes)
+
+
+def _in_comments(element: Tag) -> bool:
+    """Inside a comment thread, where class="author" names a commenter."""
+    return any(_COMMENTS.match(mark) for parent in element.parents
+               for mark in [*(parent.get("class") or []), str(parent.get("id") or "")])
+
+
+def _byline_names(element: Tag) -> tuple[str, ...]:
+    """The names in a byline element. One holding finer byline markup (a "byline" box with
+    rel="author" links, an "article-author" card with its "author-name") speaks through those:
+    the box also holds dates, counts and bios."""
+    name_tag = element.find(attrs={"itemprop": "name"}) if "author" in str(element.get("itemprop") or "") else None
+    text = squash(str(element.get("content") or "") or (name_tag or element).get_text(" "))
+    if not text or len(text) > _MAX_BYLINE:
+        return ()
+    inner = [tag for tag in element.find_all(True) if _is_byline_markup(tag)]
+    if inner and name_tag is None:
+        inner_ids = {id(tag) for tag in inner}
+        outermost = [tag for tag in inner if not any(id(parent) in inner_ids for parent in tag.parents)]
+        return tuple(dict.fromkeys(name for tag in outermost for name in _byline_names(tag)))
+    text = BYLINE_PREFIX.sub("", text)
+    if _OTHER_LABEL.match(text):
+        return ()  # "责任编辑：X", "Photo: X": a credit other than the author's
+    text = _BYLINE_END.sub("", text).strip(" ,;:")
+    return tuple(name for name in split_byline(text) if 1 < len(name) <= _MAX_NAME)
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"\W+", "", name).casefold()
