@@ -133,3 +133,41 @@ def _byline_names(element: Tag) -> tuple[str, ...]:
 
 def _plain(name: str) -> str:
     return re.sub(r"\W+", "", name).casefold()
+
+
+# Chinese news credit their reporters in the text, not in markup: the dateline
+# "新华社巴黎12月9日电（记者唐霁）", "本站讯（通讯员 张三 李四）", or a line of its own,
+# "新京报记者 张三", "采写：南都见习记者 张三", "作者：张三", "文/张三". 通讯员 (correspondents) write
+# the story too; 编辑 (editors) do not, and are never matched here.
+_CJK_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}"
+_CJK_NAME_LIST = rf"{_CJK_NAME}(?:\s*[\s、,，]\s*{_CJK_NAME})*"
+_DATELINE_CREDIT = re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,6}}?(?:记者|通讯员)\s*({_CJK_NAME_LIST})\s*[）)]")
+_CREDIT_LINE = re.compile(
+    rf"^(?:[\u4e00-\u9fff·：:]{{0,12}}?(?:记者|通讯员)\s+|(?:《[^》]{{1,12}}》)?作者\s*[:：]?\s*|文\s*/\s*)({_CJK_NAME_LIST})$")
+_NOT_A_NAME = {"整合", "综合", "报道", "摄影", "发自", "实习生", "编译"}  # words a credit adds after the names
+_OUTLET_ENDING = re.compile(r"(?:网|报|社|日报|科技|财经|新闻|电视台|传媒)$")
+_MAX_CREDIT_LINE = 40
+_CREDIT_ELEMENTS = ("p", "div", "span", "section", "td", "li", "strong", "em", "b", "h3", "h4", "h5", "h6")
+
+
+def credited_reporters(scope: Tag) -> tuple[str, ...]:
+    """The reporters an article's own text credits, first credit in the text wins."""
+    for element in scope.find_all(_CREDIT_ELEMENTS):
+        text = squash(element.get_text(" "))
+        found = _CREDIT_LINE.match(text) if len(text) <= _MAX_CREDIT_LINE else None
+        if not found and not element.find(_CREDIT_ELEMENTS):  # the innermost element holds the dateline
+            found = _DATELINE_CREDIT.search(text[:200])
+        if found:
+            names = [name for name in re.split(r"[\s、,，]+", found.group(1)) if name not in _NOT_A_NAME]
+            if names:
+                return tuple(dict.fromkeys(names))
+    return ()
+
+
+def is_outlet(name: str, outlets: Iterable[str]) -> bool:
+    """A credit naming a news outlet rather than a person: "新华社", "证券时报网", "新浪科技",
+    the site's own name or the start of it ("网易" of "网易科技"), or a label left over from
+    the page ("转载请注明：")."""
+    plain = _plain(name)
+    return bool(_OUTLET_ENDING.search(name)) or name.endswith((":", "：")) \
+        or any(plain and _plain(outlet).startswith(plain) for outlet in outlets if outlet)

@@ -19,7 +19,7 @@ META_DATE_NAMES = (
     "datepublished", "publishdate", "publish_date", "publish-date", "published-date", "published_date",
     "pubdate", "publication_date", "date_published", "article.published", "article:published",
     "og:published_time", "rnews:datepublished", "parsely-pub-date", "sailthru.date",
-    "cxenseparse:recs:publishtime", "shareaholic:article_published_time", "article_date_original",
+    "cxenseparse:recs:publishtime", "apub:time", "shareaholic:article_published_time", "article_date_original",
     "originalpublicationdate", "citation_publication_date", "citation_date", "prism.publicationdate",
     "dc.date.issued", "dc.date.created", "dcterms.issued", "dcterms.created", "dcterms.date", "dc.date", "date",
 )
@@ -77,4 +77,34 @@ def marked_up_date(scope: Tag) -> str:
         date = normalize_date(str(value))
         if date[:4].isdigit():
             return date
+    return ""
+
+
+_DATE_LINE_LOOK_AHEAD = 30  # text pieces after the headline searched for its date line
+_MAX_DATE_LINE = 80  # characters; a longer text is the article's prose, whose dates are events
+_NOT_SHOWN = ("script", "style", "noscript", "template")
+
+
+def date_after_headline(headline: Tag) -> str:
+    """The date of the short line just under the headline. News pages, Chinese ones above all,
+    print it there without markup: "2019-09-24 09:10", "2019-12-10 07:57:40 来源：X",
+    "原创 X 2019-09-09 16:01:46". Only the nearest lines count: dates further on belong to
+    related stories."""
+    seen = 0
+    for text in headline.find_all_next(string=True):
+        parent = text.parent
+        if not isinstance(parent, Tag) or parent.name in _NOT_SHOWN or parent is headline \
+                or any(ancestor is headline for ancestor in parent.parents):
+            continue
+        line = squash(str(text))
+        if not line:
+            continue
+        seen += 1
+        if seen > _DATE_LINE_LOOK_AHEAD:
+            break
+        found = NUMERIC_DATE.search(line) if len(line) <= _MAX_DATE_LINE else None
+        if found:
+            date = normalize_date(found.group())
+            if date[:4].isdigit():
+                return date
     return ""

@@ -10,6 +10,8 @@ Layers, highest precedence first; for each field the first layer that has it win
   4. the page: <time datetime>, itemprop="datePublished", the Chinese info line under the headline
      ("2023-01-01 12:00 来源：X 作者：Y"), "责任编辑：X", the byline's markup (`_html_byline`)
   5. <title> with its site suffix removed (`_html_title`; the suffix gives the publisher), else the <h1>
+Last resorts: the date of the line just under the headline; the reporters the text credits
+("（记者 X）", "记者 X") when the layers named only an outlet or nobody.
 
 Author strings are bylines split into names ("By A, B and C, CNN" -> A, B, C: the outlet
 credited last goes). Dates are normalised to ISO 8601 when they can be parsed (kept as written
@@ -27,16 +29,28 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from convert.readers._html_byline import drop_outlet_credit, page_byline, split_byline
+from convert.readers._html_byline import (
+    credited_reporters,
+    drop_outlet_credit,
+    is_outlet,
+    page_byline,
+    split_byline,
+)
 from convert.readers._html_dates import (
     META_DATE_NAMES,
     NUMERIC_DATE,
+    date_after_headline,
     marked_up_date,
     normalize_date,
 )
 from convert.readers._html_headings import is_permalink
 from convert.readers._html_inline import squash
-from convert.readers._html_title import clean_title, host_name
+from convert.readers._html_title import (
+    clean_title,
+    headline_by_title,
+    headline_like_texts,
+    host_name,
+)
 from convert.tree import Metadata
 
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -104,11 +118,13 @@ def _lenient_json(text: str) -> Any:
 
 def extract_metadata(tags: dict[str, list[Tag]], root: Tag, json_ld: list[dict[str, Any]]) -> PageMetadata:
     metas = _meta_values(tags["meta"])
-    h1 = _headline(tags["h1"], root)
+    h1 = _headline([h1 for h1 in tags["h1"] if h1.get_text(strip=True)], root)  # an empty <h1> heads nothing
     h1_text = _text_without_permalinks(h1) if h1 is not None else ""
     info_tag, info = _info_line(root, h1)
     json_ld_fields, meta_name_fields = _json_ld_layer(json_ld), _meta_name_layer(tags, metas)
     hints = _title_hints(metas, h1_text, json_ld_fields, meta_name_fields)
+    if not h1_text:
+        hints.headlines.extend(headline_like_texts(root))
     layers = [
         json_ld_fields,
         _open_graph_layer(metas, hints),
@@ -121,9 +137,17 @@ def extract_metadata(tags: dict[str, list[Tag]], root: Tag, json_ld: list[dict[s
         for key, value in layer.items():
             if value and key not in fields:
                 fields[key] = value
+    if not fields.get("date"):
+        headline = h1 if h1 is not None else headline_by_title(root, fields.get("title", ""))
+        fields["date"] = date_after_headline(headline) if headline is not None else ""
+    outlets = [*hints.sites, fields.get("publisher", ""), fields.get("source", ""), hints.host]
     if "authors" in fields:
-        outlets = [*hints.sites, fields.get("publisher", ""), hints.host]
         fields["authors"] = drop_outlet_credit(fields["authors"], outlets)
+    if all(is_outlet(name, outlets) for name in fields.get("authors", ())):
+        # no person named yet (only an outlet, or nobody): the reporters the text credits
+        # a label left over from the page ("转载请注明：") names nobody at all
+        found = tuple(name for name in fields.get("authors", ()) if not name.endswith((":", "：")))
+        fields["authors"] = credited_reporters(root) or found
     extra = {"date_modified": fields.pop("date_modified")} if "date_modified" in fields else {}
     if "language" in fields:
         fields["language"] = normalize_language(fields["language"])

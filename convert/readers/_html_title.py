@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from bs4 import Tag
+
 from convert.readers._html_inline import squash
 
 _TITLE_SEPARATOR = re.compile(r"\s*_\s*| - | \| | – | — | » |\s*[|｜]\s*")
@@ -132,3 +134,37 @@ def _same_text(a: str, b: str) -> bool:
 
 def _plain(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
+
+
+# ------------------------------------------- headlines that are no <h1>
+
+_HEADLINE_MARK = re.compile(r"title|headline", re.IGNORECASE)
+_MAX_HEADLINE_LIKE = 5
+
+
+def headline_like_texts(root: Tag) -> list[str]:
+    """Texts of the elements a page without an <h1> marks as its headline: class or id saying
+    "title"/"headline" (<div class="article-title">), else its largest heading. They vouch for
+    cutting a site suffix off <title> as an <h1> would."""
+    body = next(iter(root.find_parents("body")), None) or root
+    marked = [tag for tag in body.find_all(True) if tag.name not in ("a", "title")
+              and any(_HEADLINE_MARK.search(mark) for mark in [*(tag.get("class") or []), str(tag.get("id") or "")])]
+    texts = [squash(tag.get_text(" ")) for tag in marked]
+    heading = next((tag for name in ("h2", "h3") if (tag := body.find(name)) is not None), None)
+    if heading is not None:
+        texts.append(squash(heading.get_text(" ")))
+    return [text for text in texts if 4 <= len(text) <= 150][:_MAX_HEADLINE_LIKE]
+
+
+def headline_by_title(root: Tag, title: str) -> Tag | None:
+    """The element showing the page's title in its body, for pages whose headline is no <h1>
+    (a <div class="title">, an <h2>): the first whose whole text is the title."""
+    wanted = re.sub(r"\s+", "", title)
+    if not wanted:
+        return None
+    body = next(iter(root.find_parents("body")), None) or root
+    for text in body.find_all(string=True):
+        if isinstance(text.parent, Tag) and text.parent.name not in ("script", "style", "title") \
+                and re.sub(r"\s+", "", str(text)) == wanted:
+            return text.parent
+    return None

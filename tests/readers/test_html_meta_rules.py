@@ -179,3 +179,53 @@ def test_a_logo_h1_naming_the_site_is_not_taken_for_the_headline():
     head = '<title>Example Post | Night buses stay</title><meta property="og:site_name" content="Example Post">'
     page = f"<h1>Example Post</h1><div>{BODY}</div>"
     assert meta_of(page, head).title == "Night buses stay"
+
+
+# ------------------------------------------------------- Chinese news conventions
+
+ZH_BODY = ("<p>市图书馆今天起延长夜间开放时间，周一至周五开放到晚上十点，方便下班后的读者借阅图书和自习。</p>"
+           "<p>馆方表示，延长开放所需的人手由志愿者补充，试行三个月后再根据读者人数决定是否长期实行。</p>")
+
+
+def test_the_date_line_under_the_headline_gives_the_date():
+    page = f"<article><h1>图书馆延长开放</h1><div><span>2021-3-7 21:30:50</span> <span>来源：</span></div>{ZH_BODY}</article>"
+    assert meta_of(page).date == "2021-03-07T21:30:50"
+
+
+def test_a_headline_without_h1_is_found_by_the_title_and_dates_after_it_count():
+    page = (f"<div class='head'>图书馆延长开放</div><div>原创 某某晚报 2021年03月07日</div>{ZH_BODY}"
+            "<ul><li>旧闻 2018-01-02</li></ul>")
+    assert meta_of(page, "<title>图书馆延长开放</title>").date == "2021-03-07"
+
+
+def test_a_date_far_below_the_headline_belongs_to_related_stories():
+    filler = "".join(f"<p>第{n}段没有日期的正文内容。</p>" for n in range(40))
+    page = f"<article><h1>图书馆延长开放</h1>{filler}<ul><li>旧闻 2018-01-02</li></ul></article>"
+    assert meta_of(page).date == ""
+
+
+def test_an_empty_h1_is_no_headline_and_a_title_class_vouches_for_the_suffix_cut():
+    page = f"<div class='news-title'>图书馆延长开放</div><p>2021-03-07 08:00</p>{ZH_BODY}<h1></h1>"
+    meta = meta_of(page, "<title>图书馆延长开放-某某网</title>")
+    assert (meta.title, meta.date) == ("图书馆延长开放", "2021-03-07T08:00")
+
+
+def test_the_dateline_credits_the_reporters():
+    page = f"<article><h1>图书馆延长开放</h1><p>本报北京3月7日电（记者 王小明 李红）{ZH_BODY}</p></article>"
+    assert meta_of(page).authors == ("王小明", "李红")
+    page = f"<article><h1>图书馆延长开放</h1><p><strong>本站讯（通讯员张伟 整合）</strong>延长开放。</p>{ZH_BODY}</article>"
+    assert meta_of(page).authors == ("张伟",)
+
+
+def test_a_credit_line_at_the_end_names_the_reporter_but_an_editor_is_no_author():
+    page = f"<article><h1>图书馆延长开放</h1>{ZH_BODY}<p>责任编辑：赵六</p><p>采写：某报见习记者 林小雨</p></article>"
+    assert meta_of(page).authors == ("林小雨",)
+    page = f"<article><h1>图书馆延长开放</h1><p>文/陈晨</p>{ZH_BODY}</article>"
+    assert meta_of(page).authors == ("陈晨",)
+
+
+def test_an_outlet_named_as_author_gives_way_to_the_credited_reporter():
+    head = '<meta name="author" content="某某日报">'
+    page = f"<article><h1>图书馆延长开放</h1>{ZH_BODY}<p>某某日报记者 周强</p></article>"
+    assert meta_of(page, head).authors == ("周强",)
+    assert meta_of(f"<article><h1>图书馆延长开放</h1>{ZH_BODY}</article>", head).authors == ("某某日报",)
