@@ -311,28 +311,21 @@ def split_list(value: Any) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _names(value: Any) -> list[str]:
-    """Person or organisation names from JSON-LD or meta values: strings, {"name": ...}, lists."""
+def _names(value: Any, split: Callable[[str], Any] = split_list) -> list[str]:
+    """Names from JSON-LD or meta values: strings, {"name": ...}, lists; each string cut by `split`."""
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, dict):
             item = item.get("name")
-            names.extend(_names(item) if isinstance(item, list) else [])
+            names.extend(_names(item, split) if isinstance(item, list) else [])
         if isinstance(item, str) and not item.strip().lower().startswith(("http://", "https://")):
-            names.extend(split_list(item))
+            names.extend(split(item))
     return list(dict.fromkeys(names))
 
 
 def _person_names(value: Any) -> tuple[str, ...]:
-    """Author names from JSON-LD or meta values: strings holding a byline, {"name": ...}, lists."""
-    names: list[str] = []
-    for item in value if isinstance(value, list) else [value]:
-        if isinstance(item, dict):
-            item = item.get("name")
-            names.extend(_person_names(item) if isinstance(item, list) else [])
-        if isinstance(item, str) and not item.strip().lower().startswith(("http://", "https://")):
-            names.extend(split_byline(item))
-    return tuple(dict.fromkeys(names))
+    """Author names: as `_names`, each string read as a byline ("By A and B")."""
+    return tuple(_names(value, split_byline))
 
 
 def _meta_authors(metas: dict[str, list[str]]) -> tuple[str, ...]:
