@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bs4 import Tag
+from bs4 import CData, NavigableString, Tag
 
 from convert.readers._html_inline import squash
 
@@ -147,21 +147,51 @@ _CREDIT_LINE = re.compile(
 _NOT_A_NAME = {"整合", "综合", "报道", "摄影", "发自", "实习生", "编译"}  # words a credit adds after the names
 _OUTLET_ENDING = re.compile(r"(?:网|报|社|日报|科技|财经|新闻|电视台|传媒)$")
 _MAX_CREDIT_LINE = 40
+_TEXT_TYPES = (NavigableString, CData)  # what get_text gathers: not comments or doctypes
 _CREDIT_ELEMENTS = ("p", "div", "span", "section", "td", "li", "strong", "em", "b", "h3", "h4", "h5", "h6")
 
 
 def credited_reporters(scope: Tag) -> tuple[str, ...]:
     """The reporters an article's own text credits, first credit in the text wins."""
     for element in scope.find_all(_CREDIT_ELEMENTS):
-        text = squash(element.get_text(" "))
-        found = _CREDIT_LINE.match(text) if len(text) <= _MAX_CREDIT_LINE else None
-        if not found and not element.find(_CREDIT_ELEMENTS):  # the innermost element holds the dateline
+        peeked = _peek(element)
+        if peeked is None:
+            continue
+        text, complete, nested = peeked
+        text = squash(text)
+        found = _CREDIT_LINE.match(text) if complete and len(text) <= _MAX_CREDIT_LINE else None
+        if not found and not nested:  # the innermost element holds the dateline
             found = _DATELINE_CREDIT.search(text[:200])
         if found:
             names = [name for name in re.split(r"[\s、,，]+", found.group(1)) if name not in _NOT_A_NAME]
             if names:
                 return tuple(dict.fromkeys(names))
     return ()
+
+
+def _peek(element: Tag, max_chars: int = 200, max_nodes: int = 120) -> tuple[str, bool, bool] | None:
+    """The start of `element`'s text (as get_text(" ") gives it), whether that is all of it, and
+    whether a credit element sits inside; None past `max_nodes` descendants. Bounded, because
+    taking every element's whole text is quadratic in the nesting depth (10,000-deep pages)."""
+    parts: list[str] = []
+    length, complete, nested = 0, True, False
+    pending, count = [iter(element.contents)], 0  # not .descendants: bs4 first walks to its end
+    while pending:
+        node = next(pending[-1], None)
+        if node is None:
+            pending.pop()
+            continue
+        count += 1
+        if count > max_nodes:
+            return None
+        if isinstance(node, Tag):
+            nested = nested or node.name in _CREDIT_ELEMENTS
+            pending.append(iter(node.contents))
+        elif type(node) in _TEXT_TYPES and complete:
+            parts.append(node)
+            length += len(node)
+            complete = length <= max_chars
+    return " ".join(parts), complete, nested
 
 
 def is_outlet(name: str, outlets: Iterable[str]) -> bool:
