@@ -32,6 +32,7 @@ choosing how docconv finds the main content.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 import subprocess
@@ -184,6 +185,7 @@ def run_pandoc(page: Page) -> Result:
     return Result(title.strip(), [a.strip() for a in authors.split("\x1f") if a.strip()], date.strip(), body)
 
 
+@functools.cache  # found once per run, not once per page
 def _pandoc() -> str:
     sys.path.insert(0, str(ROOT / "bench"))
     from run_bench import find_pandoc

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from bs4 import CData, NavigableString, Tag
 
 from convert.readers._html_inline import squash
+from convert.readers._html_names import comparable
 
 # "By", "Written by", "Author:", French "Par", Spanish "Por", 作者/记者, "文/"; whole words only
 # ("Byron", "Parker" and 文天祥 keep their first letters)
@@ -65,8 +66,8 @@ def drop_outlet_credit(names: Iterable[str], outlets: Iterable[str]) -> tuple[st
     """The names without a news outlet credited last ("By A and B, CNN"): one that is an
     acronym or is the site's own name. A byline naming only the outlet ("AFP") keeps it."""
     names = tuple(names)
-    known = {_plain(outlet) for outlet in outlets if outlet}
-    if len(names) > 1 and (_ACRONYM.match(names[-1]) or _plain(names[-1]) in known):
+    known = {comparable(outlet) for outlet in outlets if outlet}
+    if len(names) > 1 and (_ACRONYM.match(names[-1]) or comparable(names[-1]) in known):
         return names[:-1]
     return names
 
@@ -129,10 +130,6 @@ def _byline_names(element: Tag) -> tuple[str, ...]:
         return ()  # "责任编辑：X", "Photo: X": a credit other than the author's
     text = _BYLINE_END.sub("", text).strip(" ,;:")
     return tuple(name for name in split_byline(text) if 1 < len(name) <= _MAX_NAME)
-
-
-def _plain(name: str) -> str:
-    return re.sub(r"\W+", "", name).casefold()
 
 
 # Chinese news credit their reporters in the text, not in markup: the dateline
@@ -198,6 +195,6 @@ def is_outlet(name: str, outlets: Iterable[str]) -> bool:
     """A credit naming a news outlet rather than a person: "新华社", "证券时报网", "新浪科技",
     the site's own name or the start of it ("网易" of "网易科技"), or a label left over from
     the page ("转载请注明：")."""
-    plain = _plain(name)
+    plain = comparable(name)
     return bool(_OUTLET_ENDING.search(name)) or name.endswith((":", "：")) \
-        or any(plain and _plain(outlet).startswith(plain) for outlet in outlets if outlet)
+        or any(plain and comparable(outlet).startswith(plain) for outlet in outlets if outlet)

@@ -24,12 +24,12 @@ from bs4 import Tag
 
 from convert.readers._html_blocks import SKIP_NAMES
 from convert.readers._html_density import TextStats
+from convert.readers._html_names import registered_domain
 
 _LINK_LIST_DENSITY = 0.8  # this share of link text or more: a list of links, not prose
 _MIN_LINKS = 3  # fewer links is a sentence with a link or two, not a list
 _SITE_SHARE = 0.5  # of the list's link text, this much must stay on the site
 _CONTAINER_NAMES = frozenset({"div", "section", "ul", "ol", "table", "dl", "aside", "nav", "footer", "header"})
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "gob", "mil"})
 _DOMINANT_LINKS = 10  # a saved page's own domain: at least this many of its links ...
 _DOMINANT_SHARE = 0.3  # ... and this share of those with a host
 
@@ -39,10 +39,10 @@ def site_domain(page: Tag) -> str:
     canonical = page.find("link", rel="canonical")
     og_url = page.find("meta", attrs={"property": "og:url"})
     for url in (canonical.get("href") if canonical else "", og_url.get("content") if og_url else ""):
-        domain = _domain(str(url or ""))
+        domain = registered_domain(str(url or ""))
         if domain:
             return domain
-    domains = Counter(domain for link in page.find_all("a", href=True) if (domain := _domain(str(link["href"]))))
+    domains = Counter(domain for link in page.find_all("a", href=True) if (domain := registered_domain(str(link["href"]))))
     if not domains:
         return ""
     domain, count = domains.most_common(1)[0]
@@ -82,16 +82,4 @@ def _stays_on_site(href: str, site: str) -> bool:
     parts = urlsplit(href)
     if not parts.netloc:  # "mailto:" and other schemes leave the site; see the module notes on paths
         return not parts.scheme and parts.path.startswith("/")
-    return bool(site) and _domain(href) == site
-
-
-def _domain(url: str) -> str:
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:  # a malformed URL (e.g. an unbalanced "[" in the host)
-        return ""
-    labels = [label for label in host.lower().split(".") if label]
-    if len(labels) < 2:
-        return ""
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
+    return bool(site) and registered_domain(href) == site

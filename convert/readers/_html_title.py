@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 from bs4 import Tag
 
 from convert.readers._html_inline import squash
+from convert.readers._html_names import comparable, registered_domain
 
 _TITLE_SEPARATOR = re.compile(r"\s*_\s*| - | \| | – | — | » |\s*[|｜]\s*")
 # Any separator, with or without spaces: trusted only where the page confirms the cut
@@ -31,7 +31,6 @@ _LATIN_WORD_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_WORD_START = re.compile(r"[A-Za-z0-9]")
 _MAX_SECTION = 20  # characters in a "Section" or "Site" part of a suffix guessed from its shape
 _MAX_CONFIRMED_SUFFIX = 40  # characters after a headline-confirmed cut at a bare separator
-_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "edu", "ac", "ne", "or", "go"}
 
 
 def clean_title(title: str, headlines: str | Sequence[str] = "", site_names: Iterable[str] = (),
@@ -63,13 +62,7 @@ def clean_title(title: str, headlines: str | Sequence[str] = "", site_names: Ite
 
 def host_name(url: str) -> str:
     """The name part of a URL's host: "www.example.co.uk" -> "example", "news.cn" -> "news"."""
-    try:
-        labels = (urlsplit(url.strip()).hostname or "").split(".")
-    except ValueError:
-        return ""
-    if len(labels) < 2:
-        return ""
-    name = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2]
+    name = registered_domain(url).split(".")[0]
     return name if len(name) >= 3 else ""
 
 
@@ -98,15 +91,15 @@ def _around_site_name(title: str, sites: list[str], host: str) -> tuple[str, str
         if kept and cut.group().strip() and _is_site(tail, sites, host):
             return clean_title(kept)[0], tail
     first = _TITLE_SEPARATOR.search(title)
-    head = _plain(title[:first.start()]) if first else ""
-    if head and (head == host or any(head == _plain(site) for site in sites)) and title[first.end():].strip():
+    head = comparable(title[:first.start()]) if first else ""
+    if head and (head == host or any(head == comparable(site) for site in sites)) and title[first.end():].strip():
         return clean_title(title[first.end():])[0], title[:first.start()].strip()
     return None
 
 
 def _is_site(part: str, sites: list[str], host: str) -> bool:
-    plain = _plain(part)
-    if plain and any(plain == _plain(site) for site in sites):
+    plain = comparable(part)
+    if plain and any(plain == comparable(site) for site in sites):
         return True
     # the host's name inside one short part: "Example.com", "Example News", "示例网 Example.com"
     return bool(host) and len(part) <= _MAX_SECTION + 10 and not _ANY_SEPARATOR.search(part) and bool(
@@ -130,10 +123,6 @@ def _prefix_end(title: str, headline: str) -> int | None:
 
 def _same_text(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b) != ""
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 # ------------------------------------------- headlines that are no <h1>
