@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-stamp
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup fonts demo test bench bench-extraction clean
+.PHONY: setup fonts demo test bench bench-extraction bench-text clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ bench-extraction: setup
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/fetch_extraction_sets.py bench/data
 	$(PY) bench/measure_extraction.py bench/data/readability-2015 bench/data/newspaper4k bench/data/gne --extractors
+
+# The text reader on the same public pages saved as a scraper's plain text (two cuts), beside pandoc.
+bench-text: setup
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) bench/fetch_extraction_sets.py bench/data
+	$(PY) bench/make_text_sets.py bench/data/text
+	$(PY) bench/measure_text.py bench/data/text/cut-a bench/data/text/cut-b --worst 10
 
 clean:
 	rm -rf $(OUT) .pytest_cache

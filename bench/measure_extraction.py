@@ -174,13 +174,14 @@ def run_docconv(page: Page) -> Result:
     return Result(meta.title, list(meta.authors), meta.date, document_text(document))
 
 
-def run_pandoc(page: Page) -> Result:
+def run_pandoc(page: Page, source_format: str = "html") -> Result:
+    """pandoc reading page.data (UTF-8: pandoc reads nothing else) as `source_format`."""
     template = _SEPARATOR.join(["$title$", "$for(author)$$author$\x1f$endfor$", "$date$", "$body$"])
     with tempfile.TemporaryDirectory() as folder:
         template_path = Path(folder) / "fields.plain"
         template_path.write_text(template, encoding="utf-8")
-        done = subprocess.run([_pandoc(), "-f", "html", "-t", "plain", "--wrap=none", f"--template={template_path}"],
-                              input=page.data, capture_output=True, timeout=120)
+        command = [_pandoc(), "-f", source_format, "-t", "plain", "--wrap=none", f"--template={template_path}"]
+        done = subprocess.run(command, input=page.data, capture_output=True, timeout=120)
     title, authors, date, body = (done.stdout.decode("utf-8", "replace").split(_SEPARATOR) + [""] * 4)[:4]
     return Result(title.strip(), [a.strip() for a in authors.split("\x1f") if a.strip()], date.strip(), body)
 

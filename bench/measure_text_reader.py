@@ -49,7 +49,10 @@ def dropped_lines(path: Path) -> list[str]:
     if not any(d.code == "boilerplate-dropped" for d in ctx.diagnostics):
         return []
     kept, _ = read(path, keep_boilerplate=True)
-    last_rule = max(i for i, block in enumerate(kept.blocks) if isinstance(block, Rule))
+    rules = [i for i, block in enumerate(kept.blocks) if isinstance(block, Rule)]
+    if not rules:  # lines dropped above the article only
+        return []
+    last_rule = rules[-1]
     return [plain_text(b.children) for b in kept.blocks[last_rule + 1:] if isinstance(b, Paragraph)]
 
 

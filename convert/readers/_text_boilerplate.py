@@ -81,6 +81,11 @@ def is_related_heading(line: str) -> bool:
     return bool(_RELATED_HEADING.match(line))
 
 
+def is_related_item(line: str) -> bool:
+    """`相关阅读：某地推出新政`, `Related: …`: one related link inline, which may stand inside an article."""
+    return bool(_RELATED_ITEM.match(line))
+
+
 def is_share_bar(line: str) -> bool:
     """`分享到：微信 微博 QQ空间`, `Share this article`, or a line of only network names."""
     if _SHARE.match(line):

@@ -152,14 +152,24 @@ _BYLINES = (
 
 
 def parse_byline(segment: str) -> tuple[str, ...] | None:
-    """`By Jane Doe`, `记者 李强`, `本报通讯员 张敏`, `文/王明` → the names; None otherwise."""
+    """`By Jane Doe`, `记者 李强`, `本报通讯员 张敏`, `文/王明` → the names; None otherwise.
+
+    A one-word credit after full names is the outlet, not a person
+    (`By Jane Doe and John Roe, Reuters` → the two reporters).
+    """
     for pattern in _BYLINES:
         match = pattern.match(segment)
         if match:
             names = split_names(match.group("names"))
             if names:
-                return names
+                return _without_outlet(names)
     return None
+
+
+def _without_outlet(names: tuple[str, ...]) -> tuple[str, ...]:
+    if len(names) > 1 and " " not in names[-1] and not has_cjk(names[-1]) and all(" " in n for n in names[:-1]):
+        return names[:-1]
+    return names
 
 
 # ---------------------------------------------------- key: value fields
@@ -261,6 +271,87 @@ def parse_meta_line(line: str) -> LineFacts | None:
         if not parse_field(segment, facts):
             return None
     return facts
+
+
+# ------------------------------------------- info lines under a headline
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_PUBLICATION = re.compile(r"《(?P<name>[^《》]{1,20})》")
+_SENTENCE_INSIDE = re.compile(r"[。！？]|[.!?]\s+[A-Z]|[，,].*[，,].*[，,]")
+_INFO_SEPARATORS = re.compile(r"\s+[-–—·•]\s+|\s+[-–—]$")
+INFO_LINE_MAX_WIDTH = 160
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first full date in a text (year, month and day) → (ISO 8601, start, end)."""
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _iso_date(match)
+            if iso:
+                found.append((match.start(), iso, match.end()))
+                break
+    if not found:
+        return None
+    start, iso, end = min(found)
+    return iso, start, end
+
+
+def parse_info_line(line: str) -> LineFacts | None:
+    """The line under a headline that mixes a date with anything else, as real pages print it:
+    `http://www.example.net 2005年03月21日 11:21 《理财周刊》`, `Dan Goodin - Apr 16, 2015 8:02 pm UTC`,
+    `Published March 3, 2019 Updated March 4, 2019`, `2021-07-28 来源：人民网 阅读：1024`.
+
+    A date is required and the line may not hold a sentence; the known fields,
+    bylines, a `《刊名》` (the source) and full Latin names beside the date are
+    read, anything else on the line (labels, view counts, URLs) is ignored.
+    """
+    if display_width(line) > INFO_LINE_MAX_WIDTH or _SENTENCE_INSIDE.search(line):
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    iso, start, end = found
+    facts = LineFacts(date=iso)
+    rest = _URL.sub("  ", line[:start] + "  " + line[end:])
+    publication = _PUBLICATION.search(rest)
+    if publication:
+        facts.source = publication.group("name")
+        rest = _PUBLICATION.sub("  ", rest)
+    for segment in split_segments(_INFO_SEPARATORS.sub("  ", rest)):
+        if parse_field(segment, facts):
+            continue
+        names = parse_byline(segment) or _bare_latin_names(segment)
+        if names:
+            facts.authors.extend(name for name in names if name not in facts.authors)
+    return facts
+
+
+def _bare_latin_names(segment: str) -> tuple[str, ...] | None:
+    """`Dan Goodin` beside a date: full names only (two words or more), no date words."""
+    names = split_names(segment.strip(" -–—,"))
+    if not names or has_cjk(segment):
+        return None
+    if any(len(name.split()) < 2 or any(word.lower().strip(".") in _MONTHS for word in name.split()) for name in names):
+        return None
+    return names
+
+
+_LEAD_CREDIT = re.compile(r"^.{0,16}?(?:讯|電|电)?\s*[（(](?P<credit>(?:[^（）()]{0,6}(?:记者|通讯员|記者|通訊員))[^（）()]{1,40})[）)]")
+
+
+def lead_credit(paragraph: str) -> tuple[str, ...]:
+    """Reporters credited at the start of the first paragraph: `本报讯（记者 陈静 通讯员 刘洋）…`,
+    `新华社北京3月5日电（记者 张华）…` → their names (the paragraph itself stays as it is)."""
+    match = _LEAD_CREDIT.match(paragraph)
+    if not match:
+        return ()
+    names: list[str] = []
+    for segment in split_segments(match.group("credit")):
+        for name in parse_byline(segment) or ():
+            if name not in names:
+                names.append(name)
+    return tuple(names)
 
 
 # --------------------------------------------------- title and site name

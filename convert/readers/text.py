@@ -26,14 +26,13 @@ from convert.context import Context
 from convert.errors import InputError
 from convert.lang import detect_language, is_cjk
 from convert.readers import _text_boilerplate as boilerplate
+from convert.readers import _text_chrome as chrome
 from convert.readers import _text_headings as headings
 from convert.readers import _text_rules as rules
+from convert.readers import _text_zones as zones
 from convert.source import Source
 from convert.tree import Block, Document, Heading, Metadata, Paragraph, Rule, Strong, Text, plain_text
 
-HEADER_MAX_LINES = 8  # non-blank lines the header zone may span
-TAIL_MAX_RELATED_LINES = 15  # link titles a related-links block may hold
-RELATED_LINE_MAX_WIDTH = 80
 TITLE_FALLBACK_CHARS = 80
 
 
@@ -45,14 +44,6 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text
-
-
-@dataclass(slots=True)
-class Header:
-    title: str = ""
-    publisher: str = ""
-    facts: rules.LineFacts = field(default_factory=rules.LineFacts)
-    end: int = 0  # index of the first line after the header zone
 
 
 def split_lines(text: str) -> list[Line]:
@@ -67,109 +58,79 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def read_header(lines: list[Line]) -> Header:
-    """Title, date/byline/source lines and site name from the top, in any order, until the body starts."""
-    header = Header()
-    seen = 0
-    index = 0
-    while index < len(lines) and seen < HEADER_MAX_LINES:
-        line = lines[index]
-        if line.blank:
-            index += 1
-            continue
-        text = line.text
-        underline = lines[index + 1].text if index + 1 < len(lines) else ""
-        if rules.lede_label(text):
-            break
-        facts = rules.parse_meta_line(text)
-        if facts:
-            _merge_facts(header.facts, facts)
-        elif not header.title and headings.setext_level(underline) == 1:
-            header.title = text
-            index += 1  # the underline belongs to the title
-        elif not header.title and (markdown := re.match(r"^#\s+(.+?)\s*#*$", text)):
-            header.title = markdown.group(1)
-        elif _starts_body(text):
-            break
-        elif not header.title and rules.could_be_title(text):
-            header.title = text
-        elif not header.publisher and (header.title or header.facts.date) and rules.is_site_name(text):
-            header.publisher = text
-        else:
-            break
-        seen += 1
-        index += 1
-    header.end = index
-    return header
-
-
-def _starts_body(text: str) -> bool:
-    """Lines the header must leave to the body: section headings of every kind."""
-    return headings.detect_heading(text, stands_alone=True, wrapped=False) is not None
-
-
 @dataclass(slots=True)
-class Tail:
+class Zones:
+    """The file cut into what surrounds the article and the article itself (line indexes)."""
+
+    title: str = ""
+    publisher: str = ""
     facts: rules.LineFacts = field(default_factory=rules.LineFacts)
-    body_end: int = 0  # index of the first line after the body
-    boilerplate: list[int] = field(default_factory=list)  # indexes of site-furniture lines, in order
-    kinds: list[str] = field(default_factory=list)  # what those lines were, for the warning
+    body_start: int = 0  # first line of the body
+    body_end: int = 0  # one past its last line
+    consumed: set[int] = field(default_factory=set)  # lines inside the body range read as metadata or chrome
+    above: int = 0  # non-blank lines dropped above the article (the headline not counted)
+    below: list[int] = field(default_factory=list)  # non-blank lines below the body, in order
 
 
-def read_tail(lines: list[Line], start: int) -> Tail:
-    """Walk up from the end over trailer fields and site furniture until the first body line.
-
-    Furniture is what `_text_boilerplate` recognises on its own, plus the short
-    link titles directly under a related-links heading. Short lines with no
-    such heading above them end the walk: they are the body's last lines.
-    """
-    tail = Tail(body_end=len(lines))
-    pending: list[int] = []  # short lines that are related links if a related heading sits above them
-    index = len(lines) - 1
-    while index >= start:
-        line = lines[index]
-        if line.blank:
-            index -= 1
-            continue
-        text = line.text
-        kind = boilerplate.trailer_kind(text)
-        if boilerplate.is_related_heading(text) and len(pending) <= TAIL_MAX_RELATED_LINES:
-            tail.boilerplate.extend([index, *pending])
-            tail.kinds.append("related")
-            pending = []
-        elif pending and len(pending) < TAIL_MAX_RELATED_LINES and _could_be_link_title(text):
-            pending.append(index)
-            index -= 1
-            continue
-        elif pending:
-            break  # the short lines after this one were body text after all
-        elif kind:
-            tail.boilerplate.append(index)
-            tail.kinds.append(kind)
-        elif line_facts := rules.parse_meta_line(text):
-            _merge_facts(tail.facts, line_facts)
-        elif _could_be_link_title(text):
-            pending.append(index)
-            index -= 1
-            continue
-        else:
-            break
-        tail.body_end = index
-        index -= 1
-    tail.boilerplate.sort()
-    return tail
+def find_zones(lines: list[Line], wrapped: bool) -> Zones:
+    """Headline, header facts, body and trailer of the whole file (`_text_zones` finds the article)."""
+    units = zones.make_units([line.text for line in lines], [line.indent for line in lines], wrapped)
+    found = zones.find_article(units, [line.text for line in lines])
+    result = Zones()
+    headline = units[found.headline] if found.headline is not None else None
+    if headline is not None:
+        result.title = _headline_text(lines, headline)
+    header_from = found.headline + 1 if found.headline is not None else found.body_first
+    for unit in units[header_from:found.core_first]:
+        _read_header_unit(unit, result)
+    body = units[found.body_first:found.body_last + 1]
+    if body:
+        result.body_start, result.body_end = body[0].first, body[-1].last + 1
+        for name in rules.lead_credit(body[0].text):
+            if name not in result.facts.authors:
+                result.facts.authors.append(name)
+    else:
+        result.body_start = result.body_end = (headline.last + 1) if headline else 0
+    after = units[found.body_last + 1:]
+    _read_trailer(after, result.facts)
+    before = units[:found.headline] if headline is not None else units[:found.body_first]
+    chrome_between = [u for u in units[header_from:found.core_first] if u.kind in (zones.Kind.CHROME, zones.Kind.END)]
+    result.above = sum(u.last - u.first + 1 for u in before + chrome_between)
+    # trailer fields went into the metadata; the rest below the body is what was dropped
+    result.below = [i for u in after if not rules.parse_meta_line(u.text) for i in range(u.first, u.last + 1)]
+    return result
 
 
-def boilerplate_summary(tail: Tail) -> str:
-    """`dropped 4 boilerplate line(s) at the end (related, copyright)` — the one warning line."""
-    names = {"navigation": "previous/next links", "related": "related links", "share": "share bar",
-             "print": "print/close links", "copyright": "copyright", "contact": "chat-group/phone lines"}
-    found = [names[kind] for kind in boilerplate.KINDS if kind in tail.kinds]
-    return f"dropped {len(tail.boilerplate)} boilerplate line(s) at the end ({', '.join(found)})"
+def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
+    text = unit.text
+    markdown = re.match(r"^#\s+(.+?)\s*#*$", text)
+    return markdown.group(1) if markdown else text
 
 
-def _could_be_link_title(text: str) -> bool:
-    return rules.display_width(text) <= RELATED_LINE_MAX_WIDTH and not text.endswith(("。", "."))
+def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
+    """A unit between the headline and the body: its facts are read; a site name becomes the publisher."""
+    facts = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
+    if facts:
+        _merge_facts(into.facts, facts)
+    elif not into.publisher and rules.is_site_name(unit.text):
+        into.publisher = unit.text
+    elif not rules.is_site_name(unit.text) and unit.kind not in (zones.Kind.CHROME, zones.Kind.END) \
+            and headings.setext_level(unit.text) is None:
+        return
+    into.consumed.update(range(unit.first, unit.last + 1))
+
+
+def _read_trailer(units: list[zones.Unit], facts: rules.LineFacts) -> None:
+    """Fields in the trailer (`编辑：`, `来源：`, `Tags:`…). A date counts only before the first
+    related, comments or most-read block: the teasers below carry dates of their own."""
+    in_teasers = False
+    for unit in units:
+        in_teasers = in_teasers or (unit.kind is zones.Kind.END and boilerplate.trailer_kind(unit.text) in (None, "related"))
+        line_facts = rules.parse_meta_line(unit.text)
+        if line_facts:
+            if in_teasers:
+                line_facts.date = ""
+            _merge_facts(facts, line_facts)
 
 
 def _merge_facts(into: rules.LineFacts, new: rules.LineFacts) -> None:
@@ -183,6 +144,18 @@ def _merge_facts(into: rules.LineFacts, new: rules.LineFacts) -> None:
     for tag in new.tags:
         if tag not in into.tags:
             into.tags.append(tag)
+
+
+_KIND_NAMES = {"navigation": "previous/next links", "related": "related links", "share": "share bar",
+               "print": "print/close links", "copyright": "copyright", "contact": "chat-group/phone lines"}
+
+
+def dropped_summary(found: Zones, lines: list[Line]) -> str:
+    """`dropped 3 line(s) above and 12 below the article (related links, copyright)` — the one warning line."""
+    kinds = {boilerplate.trailer_kind(lines[i].text) for i in found.below}
+    named = [_KIND_NAMES[kind] for kind in boilerplate.KINDS if kind in kinds]
+    return (f"dropped {found.above} line(s) above and {len(found.below)} below the article"
+            + (f" ({', '.join(named)})" if named else ""))
 
 
 def paragraphs_are_wrapped(lines: list[Line]) -> bool:
@@ -315,28 +288,27 @@ class TextReader:
         if not text.strip(rules.INDENT_CHARS + "\r\n\f\v"):
             raise InputError(source.name, "no text content")
         lines = split_lines(text)
+        wrapped = paragraphs_are_wrapped(lines)
+        found = find_zones(lines, wrapped)
+        if ctx.options.content == "all":  # the whole file but the headline, which is the title
+            found.consumed = {i for i in range(found.body_start) if lines[i].text == found.title}
+            found.body_start, found.body_end, found.above, found.below = 0, len(lines), 0, []
+        if (found.above or found.below) and not ctx.options.keep_boilerplate:
+            ctx.warn("boilerplate-dropped", dropped_summary(found, lines))
+        body_lines = [Line("", 0) if i in found.consumed else lines[i]
+                      for i in range(found.body_start, found.body_end)]
 
-        header = read_header(lines)
-        tail = read_tail(lines, header.end)
-        body_end = max(tail.body_end, header.end)
-        keep_boilerplate = ctx.options.keep_boilerplate or ctx.options.content == "all"
-        if tail.boilerplate and not keep_boilerplate:
-            ctx.warn("boilerplate-dropped", boilerplate_summary(tail))
-        body_lines = lines[header.end:body_end]
-
-        wrapped = paragraphs_are_wrapped(body_lines)
-        raw_blocks = build_blocks(body_lines, wrapped)
+        raw_blocks = build_blocks(body_lines, paragraphs_are_wrapped(body_lines))
         settled = iter(headings.settle_levels([b for b in raw_blocks if isinstance(b, headings.HeadingGuess)]))
         blocks: list[Block] = [_as_heading(next(settled)) if isinstance(block, headings.HeadingGuess) else block
                                for block in raw_blocks]
-        if keep_boilerplate and tail.boilerplate:
+        if ctx.options.keep_boilerplate and found.below:
             # A final section set off by a rule, one paragraph per line as the site had it.
-            blocks += [Rule(), *(Paragraph((Text(lines[i].text),)) for i in tail.boilerplate)]
+            blocks += [Rule(), *(Paragraph((Text(lines[i].text),)) for i in found.below if lines[i].text)]
         blocks, description = mark_lede(blocks)
 
-        facts = header.facts
-        _merge_facts(facts, tail.facts)
-        title = header.title or fallback_title(lines[header.end:]) or fallback_title(lines)
+        facts = found.facts
+        title = found.title or fallback_title(body_lines) or fallback_title(lines)
         if not blocks:  # never lose the only line of a one-line file to the title
             blocks = [Paragraph((Text(title),))]
         body_text = "\n".join(plain_text(b.children) for b in blocks if isinstance(b, (Heading, Paragraph)))
@@ -344,7 +316,7 @@ class TextReader:
             title=title,
             authors=tuple(facts.authors),
             date=facts.date,
-            publisher=header.publisher,
+            publisher=found.publisher,
             source=facts.source,
             editor=facts.editor,
             tags=tuple(facts.tags),

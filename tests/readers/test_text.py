@@ -215,7 +215,7 @@ def test_boilerplate_is_dropped_with_one_warning_naming_the_kinds() -> None:
     document, ctx = read((DATA / "zh-marker-full-trailer.txt").read_bytes())
     assert [d.code for d in ctx.diagnostics] == ["boilerplate-dropped"]
     message = ctx.diagnostics[0].message
-    assert "5 boilerplate line(s)" in message
+    assert "dropped 0 line(s) above and 5 below the article" in message
     for kind in ("previous/next links", "share bar", "print/close links", "copyright"):
         assert kind in message
     text = document_text(document)

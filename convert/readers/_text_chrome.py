@@ -1,0 +1,116 @@
+"""Detectors for the page chrome a scraped text holds around its article.
+
+A web page saved as text keeps everything the page showed: menus, crumbs,
+login boxes, share rows, comment threads, teaser lists, footers. Each
+detector here recognises one *shape* of such a line, so it works on sites it
+has never seen:
+
+    separator row   short items joined by `|` `>` `»` `•` `/`  (menus, crumbs, footer links)
+    spaced menu     four or more short Chinese words split by spaces (`首页 新闻 财经 体育`)
+    bullet link     a short `• …` / `· …` item without sentence punctuation
+    control         a line that is only an interface word (`Tweet`, `登录`, `更多>>`, `回复`)
+    end marker      a line that closes the article: a related/comments/most-read
+                    heading, a comment counter, a newsletter box, prev/next links
+
+What to *do* with a line is not decided here: `_text_zones` scores lines by
+these shapes, and only lines outside the article's main run are dropped.
+A chrome-shaped line inside the article is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.lang import has_cjk
+from convert.readers import _text_boilerplate as boilerplate
+from convert.readers._text_rules import display_width, ends_sentence
+
+_ITEM_SEPARATORS = re.compile(r"\s*(?:[|｜»›>＞/／•·]|&gt;)\s*")
+SEPARATOR_ITEM_MAX_WIDTH = 30  # a menu item or crumb: 15 Chinese characters or a few words
+
+
+def is_separator_row(line: str) -> bool:
+    """`首页 | 新闻 | 财经`, `首页 > 产经资讯 > 正文`, `Privacy Policy | Terms | Contact`:
+    three or more short items (or two around a `>` crumb arrow) and no sentence inside."""
+    items = [item for item in _ITEM_SEPARATORS.split(line) if item]
+    if len(items) < 2 or any(display_width(item) > SEPARATOR_ITEM_MAX_WIDTH for item in items):
+        return False
+    if re.search(r"[。！？!?]|[.,;]\s", line):
+        return False
+    crumb = bool(re.search(r"[>＞»›]|&gt;", line))
+    return len(items) >= 3 or crumb
+
+
+def is_spaced_menu(line: str) -> bool:
+    """`首页 新闻 国内 国际 财经`: four or more words of 2–6 Chinese characters split by spaces."""
+    words = line.split()
+    return len(words) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word) for word in words)
+
+
+def is_bullet_link(line: str) -> bool:
+    """`• 某地推出新政` — a short bulleted item that is not a sentence (link lists, teaser titles)."""
+    return bool(re.match(r"^[•·▪►»>]\s*\S", line)) and display_width(line) <= 80 and not ends_sentence(line)
+
+
+# Interface words that make up a whole line: buttons, tabs, counters. Kept to words
+# that name an action on the page, which no article sentence consists of alone.
+_CONTROL = re.compile(
+    r"^(?:[【\[(（]?\s*(?:"
+    r"tweet|email|e-mail|share|print|comment|comments|reply|like|follow|subscribe|sign\s+in|sign\s+up|log\s*in|"
+    r"log\s*out|register|menu|search|close|more|see\s+(?:more|all)|view\s+(?:more|all)|load\s+more|show\s+more|"
+    r"read\s+more|advertisement|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content|skip\s+to\s+navigation|"
+    r"share\s+(?:on|via)\s+\w+|share\s+this(?:\s+\w+)?|enlarge|photo|video|listen|save|gift\s+this\s+article|"
+    r"登录|登陆|注册|退出|搜索|首页|返回|评论|回复|举报|分享|收藏|点赞|关注|订阅|更多|查看更多|加载更多|"
+    r"用\s*户(?:\s*名)?|密\s*码|验证码|忘记密码|记住我|发表评论|我要评论|网友评论|进入论坛|广告|"
+    r"字号|大|中|小|打印|关闭|纠错|扫一扫|手机看|手机版"
+    r")\s*[】\]）)]?\s*(?:[:：>»]+|[(（]\s*\d+\s*[)）])?\s*)+$",
+    re.IGNORECASE,
+)
+
+
+def is_control(line: str) -> bool:
+    """A line that is only interface words: `Tweet`, `Share on Facebook`, `登录 注册`, `更多>>`, `支持(3)`."""
+    return display_width(line) <= 40 and (bool(_CONTROL.match(line)) or _is_counter(line))
+
+
+def _is_counter(line: str) -> bool:
+    """`支持(3)`, `反对(0)`, `阅读 1234`, `12 Comments`, `3 min read`: a label and a number."""
+    return bool(re.fullmatch(
+        r"(?:[\u4e00-\u9fff]{1,4}\s*[(（:：]?\s*\d+\s*[)）]?|\d+\s*(?:comments?|replies|shares|likes|views|min(?:ute)?s?\s+read))",
+        line, re.IGNORECASE))
+
+
+_END_HEADING = re.compile(
+    r"^[【\[]?\s*(?:"
+    r"(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:discussion|conversation)"
+    r"|most\s+(?:popular|read|viewed|shared|emailed)|trending(?:\s+now)?|popular\s+(?:now|stories)|top\s+stories"
+    r"|(?:sign\s+up|subscribe)\b.{0,60}\bnewsletters?\b.*|newsletters?"
+    r"|网友评论|发表评论|我要评论|评论区|最新评论|热门评论|精彩评论|全部评论|用户评论|读者评论"
+    r"|热门排行|热点排行|排行榜|点击排行|阅读排行|热门文章|热门新闻|最新文章|最新新闻|今日推荐|编辑推荐"
+    r")\s*[】\]]?\s*[:：>»]*$",
+    re.IGNORECASE,
+)
+_COMMENT_COUNTER = re.compile(
+    r"^\d[\d,]*\s+(?:reader\s+)?comments?\b|^sign\s+(?:up|in)\s+or\s+log\s*in\s+to\b|^(?:log\s*in|sign\s+in)\s+to\s+comment"
+    r"|^(?:共|已有)\s*\d+\s*(?:条|人)(?:评论|参与)|^\d+\s*条评论",
+    re.IGNORECASE,
+)
+
+
+def is_end_marker(line: str) -> bool:
+    """A line that closes the article on any page: a related-links, comments or
+    most-read heading, a comment counter, a newsletter box, previous/next links,
+    a share or print bar, a copyright line, or the editor field."""
+    if display_width(line) > 120:
+        return False
+    if _END_HEADING.match(line) or _COMMENT_COUNTER.match(line):
+        return True
+    kind = boilerplate.trailer_kind(line)
+    return kind in ("related", "navigation", "share", "print", "copyright") and not boilerplate.is_related_item(line)
+
+
+def is_chrome(line: str) -> bool:
+    """Any page-chrome shape above (the end markers included)."""
+    return (is_separator_row(line) or is_control(line) or is_bullet_link(line) or is_end_marker(line)
+            or is_spaced_menu(line) or boilerplate.trailer_kind(line) is not None
+            or (not has_cjk(line) and bool(re.fullmatch(r"[-–—_=*•·.\s]+", line))))

@@ -1,0 +1,251 @@
+"""Where is the article in a scraped text? A model of the whole file.
+
+The file is cut into units — one per line, or one per paragraph when the
+text is hard-wrapped — and each unit gets a kind from its shape alone:
+
+    prose    running text: long, or ending like a sentence
+    heading  a section heading (一、 ● 第X章 `1.` …)
+    meta     a date, byline or `来源：`/`编辑：` field line, or a line mixing them
+    chrome   page furniture (`_text_chrome`): menus, crumbs, share rows, buttons
+    end      a line that closes an article: related/comments/most-read
+             headings, copyright, previous/next links, share and print bars
+    short    anything else: titles, captions, teaser titles, menu words
+
+The body is the run of units with the highest score, where prose counts its
+width and every other kind costs a little, and which never crosses an end
+marker. That is jusText's rule — good paragraphs keep the short ones between
+them, bad ones at the edges go — found in one pass as a maximum-sum run
+(Kadane). The run then grows over neighbours that still read like body
+(short sentences, enumerated headings just above it). The headline is
+looked for walking up from the body: the nearest title-shaped unit, one that
+sits over a date or byline line first. Nothing inside the run is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from convert.lang import has_cjk
+from convert.readers import _text_chrome as chrome
+from convert.readers import _text_headings as headings
+from convert.readers import _text_rules as rules
+
+
+class Kind(Enum):
+    PROSE = "prose"
+    HEADING = "heading"
+    META = "meta"
+    CHROME = "chrome"
+    END = "end"
+    SHORT = "short"
+
+
+# What each kind adds to a run: prose its display width, the rest a fixed cost.
+# A heading or a caption between two paragraphs costs less than either adds.
+COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40}
+PROSE_MIN_WIDTH = 40  # a sentence of 20 Chinese characters or about 8 English words
+PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
+HEADLINE_WINDOW = 15  # units above the body the headline may be found in
+HEADLINE_MIN_WIDTH = 8  # narrower title-shaped lines (menu words, `标题`) are taken only when nothing else is
+HEADLINE_SHORTEST = 4
+HEADLINE_MAX_WIDTH = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    first: int  # index of its first line
+    last: int  # index of its last line
+    text: str  # its lines joined by a space
+    kind: Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    headline: int | None  # unit index of the headline
+    body_first: int  # unit index of the first body unit
+    core_first: int  # unit index where the run of prose starts (units between the headline and it are header)
+    body_last: int  # unit index of the last body unit (body_first - 1 when there is none)
+
+
+def make_units(texts: list[str], indents: list[int], wrapped: bool) -> list[Unit]:
+    """Lines → units: every non-blank line, or in wrapped text every paragraph (a run
+    of lines ended by a blank line or by the next line's indent). A date or byline
+    line stands alone even in wrapped text, and so does the line over it (a headline)."""
+    if not wrapped:
+        units = []
+        for index, text in enumerate(texts):
+            if text and not _underlines(texts, index):
+                units.append(_unit(texts, index, index + 1 if _underlines(texts, index + 1) else index))
+        return units
+    base = min((indent for text, indent in zip(texts, indents) if text), default=0)
+    alone = {i for i, text in enumerate(texts) if text and _is_meta(text)}
+    alone |= {i - 1 for i in alone if i > 0}
+    units: list[Unit] = []
+    start = None
+    for index, text in enumerate(texts + [""]):
+        breaks = not text or index in alone or (index - 1) in alone or indents[index] > base
+        if start is not None and breaks:
+            units.append(_unit(texts, start, index - 1))
+            start = None
+        if text and start is None:
+            start = index
+    return units
+
+
+def _underlines(texts: list[str], index: int) -> bool:
+    """Is line `index` a Setext underline (`===`, `---`) of the text line above it?"""
+    return (0 < index < len(texts) and bool(texts[index - 1]) and not _underlines(texts, index - 1)
+            and headings.setext_level(texts[index]) is not None)
+
+
+def _is_meta(text: str) -> bool:
+    return bool(rules.parse_meta_line(text) or rules.parse_info_line(text))
+
+
+def _unit(texts: list[str], first: int, last: int) -> Unit:
+    if last > first and _underlines(texts, last):  # a Setext heading: the text line is what it says
+        return Unit(first, last, texts[first], Kind.HEADING)
+    joined = " ".join(texts[first:last + 1])
+    return Unit(first, last, joined, classify(joined))
+
+
+def classify(text: str) -> Kind:
+    """The kind of one unit, from its shape (see the module docstring)."""
+    if chrome.is_end_marker(text):
+        return Kind.END
+    if _is_meta(text):
+        return Kind.META
+    if headings.is_rule(text):  # a separator inside an article (`* * *`) costs what a heading does
+        return Kind.HEADING
+    if chrome.is_chrome(text):
+        return Kind.CHROME
+    if is_prose(text):
+        return Kind.PROSE
+    if headings.detect_heading(text, stands_alone=True, wrapped=False):
+        return Kind.HEADING
+    return Kind.SHORT
+
+
+def is_prose(text: str) -> bool:
+    """Running text: long, or long enough and ending like a sentence, or holding several clauses."""
+    width = rules.display_width(text)
+    if width >= PROSE_ANY_END_WIDTH:
+        return True
+    if width < PROSE_MIN_WIDTH:
+        return False
+    if rules.ends_sentence(text) and not text.endswith((":", "：")):
+        return True
+    if has_cjk(text):
+        return len(re.findall(r"[，。；！？]", text)) >= 2
+    return len(text.split()) >= 12 and bool(re.search(r"[,;]\s", text))
+
+
+def score(unit: Unit) -> int:
+    return rules.display_width(unit.text) if unit.kind is Kind.PROSE else -COSTS.get(unit.kind, 0)
+
+
+def best_run(units: list[Unit]) -> tuple[int, int] | None:
+    """The run of units with the highest total score that holds no end marker; None if no run scores above 0."""
+    best: tuple[int, int, int] | None = None  # (total, first, last)
+    total, first = 0, 0
+    for index, unit in enumerate(units):
+        if unit.kind is Kind.END:
+            total, first = 0, index + 1
+            continue
+        if total <= 0:
+            total, first = 0, index
+        total += score(unit)
+        if total > 0 and (best is None or total > best[0]):
+            best = (total, first, index)
+    return (best[1], best[2]) if best else None
+
+
+def reads_like_body(unit: Unit) -> bool:
+    """A unit next to the body that belongs to it: a short sentence (`他说。`, `(End)`)."""
+    return unit.kind is Kind.SHORT and (rules.ends_sentence(unit.text) or _is_closing_mark(unit.text))
+
+
+def _is_closing_mark(text: str) -> bool:
+    return bool(re.fullmatch(r"[（(【\[]\s*(?:完|全文完|end|the\s+end)\s*[）)】\]]|-30-|#{3}|\(end\)", text, re.IGNORECASE))
+
+
+def find_article(units: list[Unit], texts: list[str]) -> Article:
+    """Headline and body of the file (see the module docstring)."""
+    marked = marked_headline(units, texts)
+    run = best_run(units[marked + 1:] if marked is not None else units)
+    if run is not None and marked is not None:
+        run = (run[0] + marked + 1, run[1] + marked + 1)
+    if run is None:  # nothing reads as prose: keep everything under a title-shaped first line
+        headline = 0 if units and title_shaped(units[0]) else None
+        start = (headline + 1) if headline is not None else 0
+        return Article(headline, start, start, len(units) - 1)
+    first, last = run
+    top = marked + 1 if marked is not None else 0
+    while first > top and (reads_like_body(units[first - 1]) or _enumerated_heading(units[first - 1])):
+        first -= 1
+    while last + 1 < len(units) and reads_like_body(units[last + 1]):
+        last += 1
+    last = _short_ending(units, last)
+    headline = marked if marked is not None else find_headline(units, first)
+    core_first = first
+    if headline is not None:
+        first = next((i for i in range(headline + 1, first) if _joins_body(units[i])), first)
+    return Article(headline, first, core_first, last)
+
+
+def _short_ending(units: list[Unit], last: int) -> int:
+    """Short lines after the body belong to it (a poem's last lines, a sign-off) when no prose
+    follows them before the trailer starts (a date, field, chrome or end line) or the file ends:
+    a teaser list, by contrast, goes on with a summary paragraph."""
+    end = last
+    while end + 1 < len(units) and units[end + 1].kind in (Kind.SHORT, Kind.HEADING):
+        end += 1
+    if end + 1 < len(units) and units[end + 1].kind is Kind.PROSE:
+        return last
+    return end
+
+
+def _enumerated_heading(unit: Unit) -> bool:
+    guess = headings.detect_heading(unit.text, stands_alone=True, wrapped=False)
+    return unit.kind is Kind.HEADING and guess is not None and guess.kind != "english"
+
+
+def _joins_body(unit: Unit) -> bool:
+    """Between the headline and the body: what is not metadata or chrome is article text (a dek, a caption)."""
+    return unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and not rules.is_site_name(unit.text)
+
+
+def title_shaped(unit: Unit) -> bool:
+    width = rules.display_width(unit.text)
+    return (unit.kind in (Kind.SHORT, Kind.HEADING) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
+            and rules.could_be_title(unit.text) and not _enumerated_heading(unit)
+            and not re.fullmatch(r"[\d\W_]+", unit.text))
+
+
+def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
+    """A headline the file marks itself: a Markdown `# Title` or a Setext `===` underline,
+    the first such unit of the file."""
+    for index, unit in enumerate(units):
+        if re.match(r"^#\s+\S", unit.text) or (unit.last > unit.first and texts[unit.last].startswith("=")):
+            return index
+    return None
+
+
+def find_headline(units: list[Unit], body_first: int) -> int | None:
+    """The headline above the body: among title-shaped units in the window above it,
+    the nearest that sits right over a date or byline line; else the nearest one.
+    A line shaped like a site name (`某某新闻网`, `Example News`) or narrower than
+    HEADLINE_MIN_WIDTH is taken only when nothing else is."""
+    candidates, fallbacks = [], []
+    for index in range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1):
+        if not title_shaped(units[index]):
+            continue
+        if rules.is_site_name(units[index].text) or rules.display_width(units[index].text) < HEADLINE_MIN_WIDTH:
+            fallbacks.append(index)
+            continue
+        candidates.append(index)
+        if units[index + 1].kind is Kind.META:
+            return index
+    return (candidates or fallbacks or [None])[0]
