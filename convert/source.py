@@ -2,16 +2,22 @@
 
 Decoding order: a forced encoding, a byte-order mark, a declared charset
 (mapped the WHATWG way, decoded strictly), strict UTF-8, then detection with
-charset-normalizer; last of all UTF-8 with replacement characters and a
-warning. Binary data is refused here, before any reader sees it.
+charset-normalizer. When the detected codec fails strictly, finds nothing, or
+is an East Asian codec whose reading lacks its own script, the common East
+Asian multibyte codecs are tried strictly on the whole input and the most
+plausible reading wins; last of all the detected codec or UTF-8 with
+replacement characters and a warning. Binary data is refused here, before any
+reader sees it.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,9 +176,12 @@ def decode(name: str, data: bytes, declared: str | None = None, forced: str | No
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return Decoded(data.decode(utf16), utf16)
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             pass
+        else:
+            if not _legacy_reads_better(data, text):
+                return Decoded(text, utf16)
 
     refuse_binary(name, data)
 
@@ -193,12 +202,17 @@ def decode(name: str, data: bytes, declared: str | None = None, forced: str | No
         pass
 
     detected = _detect(data)
-    if detected:
-        try:
-            return Decoded(data.decode(detected), detected)
-        except UnicodeDecodeError:
-            return Decoded(data.decode(detected, errors="replace"), detected,
-                           [f"some bytes are not valid {detected} and were replaced"])
+    text = _strict_or_none(data, detected)
+    if text is not None and _detection_confirmed(detected, text):
+        return Decoded(text, detected)
+    strict = _most_plausible_strict(data, detected)
+    if strict:
+        return Decoded(strict[1], strict[0])
+    if text is not None and not _is_utf16_or_32(detected):
+        return Decoded(text, detected)  # unconfirmed, but nothing reads better
+    if detected and not _is_utf16_or_32(detected):
+        return Decoded(data.decode(detected, errors="replace"), detected,
+                       [f"some bytes are not valid {detected} and were replaced"])
     return Decoded(data.decode("utf-8", errors="replace"), "utf-8",
                    ["could not detect the encoding; read as UTF-8 with replacement characters"])
 
@@ -207,10 +221,40 @@ def _has_high_bytes(data: bytes) -> bool:
     return any(b > 0x7F for b in data[:65536])
 
 
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_DETECT_BYTES = 200_000
+
+
+def _detect_window(data: bytes) -> bytes:
+    """The 200 KB detection looks at, starting a little before the first
+    non-ASCII byte: ASCII says nothing about which ASCII-compatible encoding
+    a file is in, so a page whose first 200 KB are scripts and markup was
+    detected as cp1252 and its GB18030 text read as Latin-1 mojibake. Bytes
+    before the first high byte are all single characters, so that cut splits
+    none; the far end is moved back to a boundary (_safe_end)."""
+    first = _HIGH_BYTE.search(data)
+    start = max(0, first.start() - 1000) if first else 0
+    window = data[start:start + _DETECT_BYTES]
+    if start + _DETECT_BYTES < len(data):
+        window = window[:_safe_end(window)]
+    return window
+
+
+def _safe_end(window: bytes) -> int:
+    """Where to cut a window so no multibyte character is split: after its
+    last newline, space or angle bracket, bytes that are never part of a
+    multibyte character in any of the East Asian codecs. A window ending
+    mid-character makes charset-normalizer reject every codec: a 218 KB
+    GB18030 Russian page was read as UTF-8 with 72,360 replacement
+    characters."""
+    end = max(window.rfind(byte) for byte in (b"\n", b" ", b">", b"<")) + 1
+    return end if end > len(window) // 2 else len(window)
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(_detect_window(data)).best()
     if best is None:
         return None
     codec = codec_for_label(best.encoding) or best.encoding
@@ -221,6 +265,187 @@ def _detect(data: bytes) -> str | None:
     if codec == "big5":
         codec = "big5hkscs"
     return codec
+
+
+# The multibyte East Asian codecs tried, each strictly and on the whole input,
+# before any lossy decode. Order breaks ties in plausibility: GB18030 first,
+# as it encodes all of Unicode and is what Chinese systems save other scripts
+# in; a detected codec comes after them (see _strict_readings).
+_EAST_ASIAN = ("gb18030", "big5hkscs", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949")
+
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Han, one space, Han: Chinese and Japanese do not space words, so this is a
+# space-separated script (Korean, Cyrillic) read in a Chinese codec.
+_SPACED_HAN = re.compile(f"{_HAN.pattern} (?={_HAN.pattern})")
+
+# The script a text in each East Asian codec all but always contains.
+_HOME_SCRIPT = {
+    "shift_jis": _KANA, "cp932": _KANA, "shift_jis_2004": _KANA, "shift_jisx0213": _KANA,
+    "euc_jp": _KANA, "euc_jis_2004": _KANA, "euc_jisx0213": _KANA,
+    "euc_kr": _HANGUL, "cp949": _HANGUL, "johab": _HANGUL,
+    "gb18030": _HAN, "gbk": _HAN, "gb2312": _HAN, "big5": _HAN, "big5hkscs": _HAN, "cp950": _HAN,
+}
+
+# Characters beyond this many are not scored: enough to tell readings apart.
+_SCORED_CHARS = 200_000
+# The most implausibility per non-ASCII character a reading may have and still
+# be taken; real text scores near 0, misread bytes far above 1.
+_MOST_IMPLAUSIBLE = 0.2
+
+
+def _strict_or_none(data: bytes, codec: str | None) -> str | None:
+    if not codec:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_utf16_or_32(codec: str | None) -> bool:
+    return bool(codec) and codec.replace("-", "_").startswith(("utf_16", "utf_32"))
+
+
+def _detection_confirmed(codec: str, text: str) -> bool:
+    """Whether a detected codec that decoded strictly can be taken as is.
+
+    An East Asian codec is confirmed only when its reading holds the script it
+    exists for (kana for Japanese codecs, Hangul for Korean, Han for Chinese):
+    Cyrillic or Greek sit at the same byte positions in GB2312, JIS X 0208 and
+    KS X 1001, so charset-normalizer often calls a GB18030 Russian page EUC-JIS,
+    which decodes strictly but turns GB punctuation into other characters
+    (an em dash into a fullwidth "!"). Detected UTF-16 or UTF-32 is never
+    confirmed: the BOM and NUL sniffing in decode() found none, so the bytes
+    are far likelier legacy multibyte text (a short Big5 line) or broken
+    UTF-8. Other codecs are trusted. The check is a regex scan that stops at
+    the first match, so the common case stays cheap.
+    """
+    if _is_utf16_or_32(codec):
+        return False
+    home = _HOME_SCRIPT.get(codec)
+    return home is None or home.search(text) is not None
+
+
+def _strict_readings(data: bytes, detected: str | None) -> dict[str, str]:
+    """The common East Asian codecs and the detected one, each kept only if it
+    decodes the whole input strictly: a codec that needs replacement
+    characters is wrong, whatever a sample looked like. The detected codec
+    comes last, so it loses ties: it is only here when it failed strictly
+    (and is dropped) or when its reading lacked its own script, and then the
+    detection rested on bytes every one of these codecs shares."""
+    readings: dict[str, str] = {}
+    for codec in (*_EAST_ASIAN, detected):
+        if not codec or codec in readings:
+            continue
+        try:
+            readings[codec] = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return readings
+
+
+def _most_plausible_strict(data: bytes, detected: str | None) -> tuple[str, str] | None:
+    """(codec, text) of the strict reading with the fewest implausible
+    characters, or None when no candidate decodes the whole input strictly or
+    the best still reads as garbage (broken UTF-8 with a stray byte can pair
+    up into valid GB18030: that deserves the replacement warning, not silent
+    Hanzi). GB18030 decodes nearly any byte string, so strictness alone cannot
+    choose; ties go to the first in _strict_readings' order."""
+    scored = [(_implausibility(text), codec, text) for codec, text in _strict_readings(data, detected).items()]
+    if not scored:
+        return None
+    score, codec, text = min(scored, key=lambda item: item[0])
+    return (codec, text) if score <= _MOST_IMPLAUSIBLE else None
+
+
+def _legacy_reads_better(data: bytes, utf16_text: str) -> bool:
+    """Whether NUL-free bytes that sniffed as UTF-16 read more plausibly in an
+    East Asian multibyte codec. Shift_JIS kanji and kana bytes pair up into
+    U+8140..U+9FFC, all CJK ideographs, so sniffing alone takes Japanese
+    Shift_JIS for UTF-16-BE. Bytes with NULs are real UTF-16: no legacy text
+    holds NUL."""
+    if b"\x00" in data:
+        return False
+    legacy = _most_plausible_strict(data, None)
+    return legacy is not None and _implausibility(legacy[1]) < _implausibility(utf16_text)
+
+
+def _implausibility(text: str) -> float:
+    """How unlike real text a reading is, per non-ASCII character (readings of
+    the same bytes differ in length): the sum of _char_penalty over its
+    characters, plus one for each Han character spaced off from the next like
+    a word. Counted over distinct characters, so the cost is one C-level
+    Counter pass plus a cached look-up per distinct character, and one regex
+    scan."""
+    from collections import Counter
+
+    sample = text[:_SCORED_CHARS]
+    counts = Counter(sample)
+    has_cjk = any(_is_cjk_letter(ch) for ch in counts if ch >= "\u1100")
+    has_kana = has_cjk and _KANA.search(sample) is not None
+    penalty = sum(n * _char_penalty(ch, has_cjk, has_kana) for ch, n in counts.items())
+    penalty += len(_SPACED_HAN.findall(sample))
+    non_ascii = sum(n for ch, n in counts.items() if ch >= "\x80")
+    return penalty / max(non_ascii, 1)
+
+
+def _is_cjk_letter(ch: str) -> bool:
+    return bool(_HAN.match(ch) or _KANA.match(ch) or _HANGUL.match(ch))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _char_penalty(ch: str, has_cjk: bool, has_kana: bool) -> int:
+    """10 for what no real text holds: unassigned (Cn), private-use (Co),
+    surrogates, controls but tab, line ends and form feed (C0 and C1).
+    1 for what a wrong reading produces by the thousand but real text seldom:
+    Han outside the frequent sets of GB2312, Big5 level 1 and JIS level 1, or
+    in a text with kana (Japanese) Han outside JIS X 0208 (the kana rows of
+    GB2312 and JIS X 0208 coincide, so EUC-JP read as GB18030 keeps its kana
+    but turns kanji into simplified Chinese characters Japanese never uses);
+    Hangul outside the 2,350 syllables of KS X 1001; CJK punctuation and
+    fullwidth forms in a text with no CJK letter (wrong script for the text).
+    0 for everything else."""
+    if ch in "\t\n\r\x0c":
+        return 0
+    if unicodedata.category(ch) in ("Cn", "Co", "Cs", "Cc"):
+        return 10
+    if ch < "\u1100":
+        return 0
+    if _HAN.match(ch):
+        if has_kana:
+            return 0 if _encodes(ch, "euc_jp") else 1
+        return 0 if _is_frequent_han(ch) else 1
+    if "\uac00" <= ch <= "\ud7a3":
+        # Python's euc_kr writes the other syllables as 8-byte jamo sequences.
+        return 0 if len(_encoded(ch, "euc_kr") or b"") == 2 else 1
+    if not has_cjk and ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"):
+        return 1
+    return 0
+
+
+def _is_frequent_han(ch: str) -> bool:
+    """In GB2312, Big5 level 1 (A440..C67E) or JIS X 0208 level 1 (889F..9872
+    in Shift_JIS): the characters those standards rank as common."""
+    if _encodes(ch, "gb2312"):
+        return True
+    big5 = _encoded(ch, "big5")
+    if big5 is not None and b"\xa4\x40" <= big5 <= b"\xc6\x7e":
+        return True
+    sjis = _encoded(ch, "shift_jis")
+    return sjis is not None and b"\x88\x9f" <= sjis <= b"\x98\x72"
+
+
+def _encoded(ch: str, codec: str) -> bytes | None:
+    try:
+        return ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
+
+
+def _encodes(ch: str, codec: str) -> bool:
+    return _encoded(ch, codec) is not None
 
 
 # What clean_text drops (form feed becomes a line break): one regex scan instead of a loop per character.
