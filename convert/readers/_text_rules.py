@@ -133,6 +133,8 @@ def split_names(value: str) -> tuple[str, ...] | None:
         valid = all(_is_han_name(p) for p in parts)
     else:
         parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", value) if p.strip()]
+        if len(parts) > 1:  # `Joan Biskupic, CNN Senior Supreme Court Analyst`: the title goes
+            parts = [p for p in parts if not _ROLE_WORDS & {w.lower() for w in p.split()} and not p.isupper()] or parts
         valid = all(_is_latin_name(p) for p in parts)
     return tuple(parts) if parts and valid and len(parts) <= 6 else None
 
@@ -144,8 +146,10 @@ def _is_latin_name(text: str) -> bool:
 
 
 _BYLINES = (
-    re.compile(r"^(?:(?:written|story|words|reporting|text)\s+)?by\s+(?P<names>.+)$", re.IGNORECASE),
-    re.compile(r"^(?:本报|本台|本刊|本网|本報|本網)?(?:特约|特派|见习|实习|特約|見習|實習)?"
+    re.compile(r"^(?:(?:written|story|words|reporting|text|analysis|opinion|review|photos?)\s+)?by[:\s]\s*(?P<names>.+)$",
+               re.IGNORECASE),
+    # `本报记者 李强`, `新京报记者 陆一夫`, `澎湃新闻记者 段彦超 廖艳`: an outlet's name may stand before 记者
+    re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?)?(?:特约|特派|见习|实习|特約|見習|實習)?"
                r"(?:记者|通讯员|实习生|記者|通訊員|實習生)\s*[:：]?\s*(?P<names>.+)$"),
     re.compile(r"^文\s*[/／|｜]\s*(?P<names>.+)$"),
 )
@@ -170,6 +174,17 @@ def _without_outlet(names: tuple[str, ...]) -> tuple[str, ...]:
     if len(names) > 1 and " " not in names[-1] and not has_cjk(names[-1]) and all(" " in n for n in names[:-1]):
         return names[:-1]
     return names
+
+
+# Words that make a comma part of an English byline a job title, not a person (`Jane Doe, Staff Writer`).
+_ROLE_WORDS = {"analyst", "editor", "correspondent", "reporter", "writer", "staff", "senior", "contributor",
+               "columnist", "producer", "chief", "bureau", "desk", "wire", "news", "press", "associated"}
+
+
+def is_name_line(text: str) -> bool:
+    """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words."""
+    names = parse_byline(text) or (split_names(text) if not has_cjk(text) else None)
+    return bool(names) and all(2 <= len(name.split()) <= 3 for name in names) and len(names) <= 3
 
 
 # ---------------------------------------------------- key: value fields

@@ -47,8 +47,8 @@ class Kind(Enum):
 COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40}
 PROSE_MIN_WIDTH = 40  # a sentence of 20 Chinese characters or about 8 English words
 PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
-HEADLINE_WINDOW = 15  # units above the body the headline may be found in
-HEADLINE_MIN_WIDTH = 8  # narrower title-shaped lines (menu words, `标题`) are taken only when nothing else is
+HEADLINE_WINDOW = 40  # units above the body the headline may be found in
+HEADLINE_MIN_WIDTH = 16  # narrower title-shaped lines (menu words, `标题`) are taken only when nothing else is
 HEADLINE_SHORTEST = 4
 HEADLINE_MAX_WIDTH = 160
 
@@ -131,14 +131,14 @@ def classify(text: str) -> Kind:
 def is_prose(text: str) -> bool:
     """Running text: long, or long enough and ending like a sentence, or holding several clauses."""
     width = rules.display_width(text)
-    if width >= PROSE_ANY_END_WIDTH:
-        return True
+    if width >= PROSE_ANY_END_WIDTH:  # however long, a line without any punctuation is a list of links
+        return bool(re.search(r"[。，、；！？,.;!?]", text))
     if width < PROSE_MIN_WIDTH:
         return False
     if rules.ends_sentence(text) and not text.endswith((":", "：")):
         return True
     if has_cjk(text):
-        return len(re.findall(r"[，。；！？]", text)) >= 2
+        return width >= 80 and len(re.findall(r"[，。；！？]", text)) >= 2
     return len(text.split()) >= 12 and bool(re.search(r"[,;]\s", text))
 
 
@@ -188,11 +188,20 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
     while last + 1 < len(units) and reads_like_body(units[last + 1]):
         last += 1
     last = _short_ending(units, last)
+    if marked is None and first < last and _heads_the_run(units, first):
+        first += 1
     headline = marked if marked is not None else find_headline(units, first)
     core_first = first
     if headline is not None:
         first = next((i for i in range(headline + 1, first) if _joins_body(units[i])), first)
     return Article(headline, first, core_first, last)
+
+
+def _heads_the_run(units: list[Unit], first: int) -> bool:
+    """Is the first unit of the run its headline? A title-shaped unit that does not end
+    like a sentence, or that stands over a date or byline line."""
+    unit = units[first]
+    return title_shaped(unit) and (not rules.ends_sentence(unit.text) or _next_to_dateline(units, first))
 
 
 def _short_ending(units: list[Unit], last: int) -> int:
@@ -218,10 +227,14 @@ def _joins_body(unit: Unit) -> bool:
 
 
 def title_shaped(unit: Unit) -> bool:
-    width = rules.display_width(unit.text)
-    return (unit.kind in (Kind.SHORT, Kind.HEADING) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
-            and rules.could_be_title(unit.text) and not _enumerated_heading(unit)
-            and not re.fullmatch(r"[\d\W_]+", unit.text))
+    """Could this unit be a headline? Short, not ending like running text, not an enumerated
+    section heading, not a dateline (`Washington CNN —`) or a bracketed credit (`(Bild: X)`)."""
+    text = unit.text
+    width = rules.display_width(text)
+    return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
+            and rules.could_be_title(text) and not _enumerated_heading(unit)
+            and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
+            and not re.fullmatch(r"[(（\[【].*[)）\]】]", text))
 
 
 def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
@@ -234,18 +247,38 @@ def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
 
 
 def find_headline(units: list[Unit], body_first: int) -> int | None:
-    """The headline above the body: among title-shaped units in the window above it,
-    the nearest that sits right over a date or byline line; else the nearest one.
-    A line shaped like a site name (`某某新闻网`, `Example News`) or narrower than
-    HEADLINE_MIN_WIDTH is taken only when nothing else is."""
-    candidates, fallbacks = [], []
+    """The headline above the body: the best-scoring title-shaped unit in the window above it.
+
+    Pages put the date or byline right under the headline (or under its dek, or just
+    over it), while share rows, photo credits and buttons may sit between it and the
+    first paragraph: standing next to a date or byline line counts most, then being
+    wide enough for a headline; every unit of distance from the body costs a little.
+    A line shaped like a site name (`某某新闻网`, `Example News`) counts least.
+    """
+    best, best_score = None, float("-inf")
     for index in range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1):
-        if not title_shaped(units[index]):
+        unit = units[index]
+        if not title_shaped(unit):
             continue
-        if rules.is_site_name(units[index].text) or rules.display_width(units[index].text) < HEADLINE_MIN_WIDTH:
-            fallbacks.append(index)
-            continue
-        candidates.append(index)
-        if units[index + 1].kind is Kind.META:
-            return index
-    return (candidates or fallbacks or [None])[0]
+        width = rules.display_width(unit.text)
+        value = min(width, 80) / 4 - 0.3 * (body_first - 1 - index)
+        if _next_to_dateline(units, index):
+            value += 40
+        if width < HEADLINE_MIN_WIDTH:
+            value -= 20
+        if rules.is_site_name(unit.text):
+            value -= 40
+        if value > best_score:
+            best, best_score = index, value
+    return best
+
+
+def _next_to_dateline(units: list[Unit], index: int) -> bool:
+    """A date or byline line within two units under this one, or right over it."""
+    near = units[index + 1:index + 3] + units[max(0, index - 1):index]
+    return any(_is_dateline(unit.text) for unit in near)
+
+
+def _is_dateline(text: str) -> bool:
+    facts = rules.parse_meta_line(text) or rules.parse_info_line(text)
+    return bool(facts and (facts.date or facts.authors)) or rules.is_name_line(text)
