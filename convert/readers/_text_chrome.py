@@ -42,9 +42,12 @@ def is_separator_row(line: str) -> bool:
 
 
 def is_spaced_menu(line: str) -> bool:
-    """`首页 新闻 国内 国际 财经`: four or more words of 2–6 Chinese characters split by spaces."""
+    """`首页 新闻 国内 国际 财经`, `缩小字体 放大字体 收藏 微博 分享 20,536`: four or more words of
+    1–6 Chinese characters (or counters) split by spaces, at least three of them words."""
     words = line.split()
-    return len(words) >= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", word) for word in words)
+    han = sum(1 for word in words if re.fullmatch(r"[\u4e00-\u9fff]{1,6}", word))
+    numbers = sum(1 for word in words if re.fullmatch(r"[\d,.]+", word))
+    return len(words) >= 4 and han >= 3 and han + numbers == len(words)
 
 
 def is_bullet_link(line: str) -> bool:

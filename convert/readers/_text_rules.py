@@ -155,6 +155,20 @@ _BYLINES = (
 )
 
 
+# Where the names of an English byline end: a date, a dash or bar, a handle, `Updated`, `Follow`…
+_AFTER_NAMES = re.compile(
+    r"\s+(?:[-–—|•·]|@|\(|\d|(?:on|at|updated|published|posted|follow|last)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+
+
+def _names_part(names: str) -> str:
+    """`Erin Cunningham March 18 at 3:57 PM Follow @erin` → `Erin Cunningham` (Latin bylines only)."""
+    if has_cjk(names):
+        return names
+    cut = _AFTER_NAMES.search(names)
+    return names[:cut.start()] if cut else names
+
+
 def parse_byline(segment: str) -> tuple[str, ...] | None:
     """`By Jane Doe`, `记者 李强`, `本报通讯员 张敏`, `文/王明` → the names; None otherwise.
 
@@ -164,7 +178,7 @@ def parse_byline(segment: str) -> tuple[str, ...] | None:
     for pattern in _BYLINES:
         match = pattern.match(segment)
         if match:
-            names = split_names(match.group("names"))
+            names = split_names(_names_part(match.group("names")))
             if names:
                 return _without_outlet(names)
     return None
@@ -181,10 +195,16 @@ _ROLE_WORDS = {"analyst", "editor", "correspondent", "reporter", "writer", "staf
                "columnist", "producer", "chief", "bureau", "desk", "wire", "news", "press", "associated"}
 
 
+_INTERFACE_WORDS = {"follow", "followed", "following", "share", "subscribe", "sign", "log", "login", "print", "email",
+                    "comments", "more", "next", "prev", "previous", "menu", "search", "home", "read", "view"}
+
+
 def is_name_line(text: str) -> bool:
-    """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words."""
+    """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words,
+    none of them a button's (`Follow Followed`)."""
     names = parse_byline(text) or (split_names(text) if not has_cjk(text) else None)
-    return bool(names) and all(2 <= len(name.split()) <= 3 for name in names) and len(names) <= 3
+    return (bool(names) and len(names) <= 3 and all(2 <= len(name.split()) <= 3 for name in names)
+            and not any(word.lower() in _INTERFACE_WORDS for name in names for word in name.split()))
 
 
 # ---------------------------------------------------- key: value fields
@@ -321,12 +341,14 @@ def parse_info_line(line: str) -> LineFacts | None:
     bylines, a `《刊名》` (the source) and full Latin names beside the date are
     read, anything else on the line (labels, view counts, URLs) is ignored.
     """
-    if display_width(line) > INFO_LINE_MAX_WIDTH or _SENTENCE_INSIDE.search(line):
+    if display_width(line) > INFO_LINE_MAX_WIDTH:
         return None
     found = find_date(line)
     if not found:
         return None
     iso, start, end = found
+    if _SENTENCE_INSIDE.search(_without_dates(line)):
+        return None
     facts = LineFacts(date=iso)
     rest = _URL.sub("  ", line[:start] + "  " + line[end:])
     publication = _PUBLICATION.search(rest)
@@ -340,6 +362,13 @@ def parse_info_line(line: str) -> LineFacts | None:
         if names:
             facts.authors.extend(name for name in names if name not in facts.authors)
     return facts
+
+
+def _without_dates(text: str) -> str:
+    """The text with every date taken out (their commas are not a sentence's)."""
+    for pattern in _DATE_PATTERNS:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _bare_latin_names(segment: str) -> tuple[str, ...] | None:

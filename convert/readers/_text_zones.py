@@ -189,8 +189,11 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
         last += 1
     last = _short_ending(units, last)
     if marked is None and first < last and _heads_the_run(units, first):
-        first += 1
-    headline = marked if marked is not None else find_headline(units, first)
+        headline = first
+        first = next((i for i in range(first + 1, last + 1) if units[i].kind is Kind.PROSE
+                      and units[i].text != units[headline].text), last)
+    else:
+        headline = marked if marked is not None else find_headline(units, first)
     core_first = first
     if headline is not None:
         first = next((i for i in range(headline + 1, first) if _joins_body(units[i])), first)
@@ -256,7 +259,8 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
     A line shaped like a site name (`某某新闻网`, `Example News`) counts least.
     """
     best, best_score = None, float("-inf")
-    for index in range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1):
+    window = range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1)
+    for index in window:
         unit = units[index]
         if not title_shaped(unit):
             continue
@@ -264,6 +268,8 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
         value = min(width, 80) / 4 - 0.3 * (body_first - 1 - index)
         if _next_to_dateline(units, index):
             value += 40
+        if width >= HEADLINE_MIN_WIDTH and _repeated(units, index, window):
+            value += 25
         if width < HEADLINE_MIN_WIDTH:
             value -= 20
         if rules.is_site_name(unit.text):
@@ -271,6 +277,12 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
         if value > best_score:
             best, best_score = index, value
     return best
+
+
+def _repeated(units: list[Unit], index: int, window: range) -> bool:
+    """Does the page print this text again near it (its title bar, a crumb, `正在阅读：…`)?"""
+    text = units[index].text
+    return any(i != index and text in units[i].text for i in range(max(0, window.stop), window.start + 1))
 
 
 def _next_to_dateline(units: list[Unit], index: int) -> bool:

@@ -110,7 +110,9 @@ def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
 def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
     """A unit between the headline and the body: its facts are read; a site name becomes the publisher."""
     facts = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
-    if facts:
+    if unit.text == into.title:  # the headline printed twice
+        pass
+    elif facts:
         _merge_facts(into.facts, facts)
     elif not into.publisher and rules.is_site_name(unit.text):
         into.publisher = unit.text
@@ -126,7 +128,7 @@ def _read_trailer(units: list[zones.Unit], facts: rules.LineFacts) -> None:
     in_teasers = False
     for unit in units:
         in_teasers = in_teasers or (unit.kind is zones.Kind.END and boilerplate.trailer_kind(unit.text) in (None, "related"))
-        line_facts = rules.parse_meta_line(unit.text)
+        line_facts = rules.parse_meta_line(unit.text) or (None if in_teasers else rules.parse_info_line(unit.text))
         if line_facts:
             if in_teasers:
                 line_facts.date = ""

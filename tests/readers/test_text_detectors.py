@@ -55,7 +55,8 @@ def test_parse_byline_rejects(segment: str) -> None:
 
 def test_split_names_and_tags() -> None:
     assert rules.split_names("张三、李四") == ("张三", "李四")
-    assert rules.split_names("Jane Doe, Staff writer") is None
+    assert rules.split_names("Jane Doe, Staff writer") == ("Jane Doe",)  # the job title goes
+    assert rules.split_names("Jane Doe, the river") is None
     assert rules.split_tags("经济，科技、AI; markets；云") == ("经济", "科技", "AI", "markets", "云")
 
 
