@@ -112,15 +112,24 @@ def parse_date_line(segment: str) -> str | None:
 
 # One Han class, checked per dot-separated run: every class over the Han block costs ~1 ms to compile.
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NAME_DOT = re.compile(r"[·•]")
 _LATIN_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "al", "del"}
 _LATIN_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*)$")
 
 
 def _is_han_name(part: str) -> bool:
-    """2–6 Han characters, or two or three runs of 1–6 joined by a middle dot (阿卜杜·热合曼)."""
+    """2–4 Han characters (a Chinese name: surname and given name), or two or three runs of
+    1–6 joined by a middle dot (阿卜杜·热合曼); not an outlet (`新华社`, `人民网`)."""
     runs = _NAME_DOT.split(part)
-    return len(part) >= 2 and len(runs) <= 3 and all(_HAN_RUN.fullmatch(run) for run in runs)
+    if len(runs) == 1:
+        return bool(_HAN_NAME.fullmatch(part)) and not _OUTLET_END.search(part)
+    return len(runs) <= 3 and all(_HAN_RUN.fullmatch(run) for run in runs)
+
+
+_OUTLET_END = re.compile(r"(?:网|報|报|社|台|刊|频道|頻道|新闻|新聞|中心|公司|集团|部|局|厅|委|办)$")
+# Words that follow a reporter's name in a credit and are not part of it (`记者陈智 整合`).
+_CREDIT_ROLES = re.compile(r"\s*(?:整合|编译|編譯|摄影|攝影|摄|攝|报道|報導|综合|綜合|整理|采写|採寫|撰文|撰稿|供图|供稿)$")
 
 
 def split_names(value: str) -> tuple[str, ...] | None:
@@ -129,7 +138,8 @@ def split_names(value: str) -> tuple[str, ...] | None:
     if not value:
         return None
     if has_cjk(value):
-        parts = [p for p in re.split(r"[\s\u3000,，、;；/／]+", value) if p]
+        parts = [_CREDIT_ROLES.sub("", p) for p in re.split(r"[\s\u3000,，、;；/／&＆]+", value) if p]
+        parts = [p for p in parts if p]
         valid = all(_is_han_name(p) for p in parts)
     else:
         parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", value) if p.strip()]
@@ -151,7 +161,10 @@ _BYLINES = (
     # `本报记者 李强`, `新京报记者 陆一夫`, `澎湃新闻记者 段彦超 廖艳`: an outlet's name may stand before 记者
     re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?)?(?:特约|特派|见习|实习|特約|見習|實習)?"
                r"(?:记者|通讯员|实习生|記者|通訊員|實習生)\s*[:：]?\s*(?P<names>.+)$"),
-    re.compile(r"^文\s*[/／|｜]\s*(?P<names>.+)$"),
+    # `文/王明`, `执笔/A、B`, `文/观察者网专栏作者 王文`
+    re.compile(r"^(?:文|执笔|撰文|采写|文字|執筆)\s*[/／|｜:：]\s*(?:\S{0,12}(?:作者|记者|撰稿人|記者)\s*)?(?P<names>.+)$"),
+    # `石佳/中国青年报`: a name, then the outlet it writes for
+    re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4})\s*[/／]\s*\S{2,12}(?:报|報|网|網|社|台|刊|新闻|新聞)$"),
 )
 
 
@@ -214,6 +227,7 @@ FIELD_KEYS = {
     "edited by": "editor",
     "来源": "source", "稿源": "source", "出处": "source", "source": "source",
     "作者": "authors", "记者": "authors", "通讯员": "authors", "author": "authors", "authors": "authors",
+    "采写": "authors", "撰文": "authors", "执笔": "authors", "撰稿": "authors",
     "标签": "tags", "关键词": "tags", "关键字": "tags", "tags": "tags", "tag": "tags",
     # the same keys in traditional characters (Big5 pages from Taiwan and Hong Kong)
     "責任編輯": "editor", "編輯": "editor", "責編": "editor", "來源": "source", "記者": "authors",
@@ -257,7 +271,7 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
     if display_width(value) > 80 or ends_sentence(value) and not value.endswith("."):
         return False
     if kind == "authors":
-        names = split_names(value)
+        names = split_names(value) or parse_byline(value)  # `采写：南都记者 余毅菁 向雪妮`
         facts.authors.extend(names or (value,))
     elif kind == "tags":
         facts.tags.extend(split_tags(value))
@@ -271,6 +285,8 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
 _SEGMENT_SPLIT = re.compile(
     r"[ \t]{2,}|[\u3000\t]+|\s*[|｜]\s*"
     r"|\s+(?=(?:来源|作者|编辑|责任编辑|记者|通讯员|发布时间|來源|編輯|責任編輯|記者|通訊員|Source|Editor)\s*[:：])"
+    # `12:11来源：证券时报网作者：李在山`: a Chinese key with its colon starts a field even unspaced
+    r"|(?<=[^\s\u4e00-\u9fff])(?=(?:来源|作者|责任编辑|來源|責任編輯)[:：])|(?<=[\u4e00-\u9fff])(?<!责任)(?<!責任)(?=(?:来源|作者|编辑|來源|編輯)[:：])"
     r"|\s+(?=(?:记者|通讯员|编辑|記者|通訊員|編輯)\s)"
     # `… By Jane Doe` starts a byline, but not after `Story`/`Written` (`Story by Jane Doe` is one)
     r"|(?<![Ss]tory)(?<![Ww]ritten)(?<![Ww]ords)(?<![Rr]eporting)(?<![Tt]ext)\s+(?=[Bb]y\s+[A-Z])"
@@ -382,6 +398,19 @@ def _bare_latin_names(segment: str) -> tuple[str, ...] | None:
 
 
 _LEAD_CREDIT = re.compile(r"^.{0,16}?(?:讯|電|电)?\s*[（(](?P<credit>(?:[^（）()]{0,6}(?:记者|通讯员|記者|通訊員))[^（）()]{1,40})[）)]")
+
+
+_CLOSING_CREDIT = re.compile(r"[。！？”」][（(](?:(?:本报|本台)?(?:记者|通讯员|作者|記者)\s*)?(?P<names>[^（）()]{2,24})[）)]$")
+
+
+def closing_credit(paragraph: str) -> tuple[str, ...]:
+    """Reporters credited in brackets at the very end of the last paragraph:
+    `…南美站活动将先后在巴西举行。（张巨峰）` → ('张巨峰',); `（完）` and outlets are not names."""
+    match = _CLOSING_CREDIT.search(paragraph)
+    if not match:
+        return ()
+    inner = match.group("names")
+    return parse_byline(inner) or split_names(inner) or ()
 
 
 def lead_credit(paragraph: str) -> tuple[str, ...]:

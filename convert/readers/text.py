@@ -86,9 +86,10 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     body = units[found.body_first:found.body_last + 1]
     if body:
         result.body_start, result.body_end = body[0].first, body[-1].last + 1
-        for name in rules.lead_credit(body[0].text):
-            if name not in result.facts.authors:
-                result.facts.authors.append(name)
+        prose = [unit for unit in body if unit.kind is zones.Kind.PROSE]
+        credited = [name for unit in prose[:3] for name in rules.lead_credit(unit.text)]
+        credited += list(rules.closing_credit(prose[-1].text)) if prose else []
+        _merge_facts(result.facts, rules.LineFacts(authors=credited))
     else:
         result.body_start = result.body_end = (headline.last + 1) if headline else 0
     after = units[found.body_last + 1:]
