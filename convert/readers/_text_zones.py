@@ -266,8 +266,7 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
             continue
         width = rules.display_width(unit.text)
         value = min(width, 80) / 4 - 0.3 * (body_first - 1 - index)
-        if _next_to_dateline(units, index):
-            value += 40
+        value += _dateline_bonus(units, index)
         if width >= HEADLINE_MIN_WIDTH and _repeated(units, index, window):
             value += 25
         if width < HEADLINE_MIN_WIDTH:
@@ -285,10 +284,15 @@ def _repeated(units: list[Unit], index: int, window: range) -> bool:
     return any(i != index and text in units[i].text for i in range(max(0, window.stop), window.start + 1))
 
 
+def _dateline_bonus(units: list[Unit], index: int) -> int:
+    """A date or byline line within two units under this one (the usual place), or right over it."""
+    if any(_is_dateline(unit.text) for unit in units[index + 1:index + 3]):
+        return 40
+    return 15 if index > 0 and _is_dateline(units[index - 1].text) else 0
+
+
 def _next_to_dateline(units: list[Unit], index: int) -> bool:
-    """A date or byline line within two units under this one, or right over it."""
-    near = units[index + 1:index + 3] + units[max(0, index - 1):index]
-    return any(_is_dateline(unit.text) for unit in near)
+    return _dateline_bonus(units, index) > 0
 
 
 def _is_dateline(text: str) -> bool:

@@ -83,6 +83,11 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     header_from = found.headline + 1 if found.headline is not None else found.body_first
     for unit in units[header_from:found.core_first]:
         _read_header_unit(unit, result)
+    if headline is not None and not result.facts.date:  # some pages print the date line over the headline
+        for unit in units[max(0, found.headline - 2):found.headline]:
+            facts = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
+            if facts and facts.date:
+                _merge_facts(result.facts, facts)
     body = units[found.body_first:found.body_last + 1]
     if body:
         result.body_start, result.body_end = body[0].first, body[-1].last + 1
