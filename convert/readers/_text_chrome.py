@@ -32,6 +32,8 @@ SEPARATOR_ITEM_MAX_WIDTH = 30  # a menu item or crumb: 15 Chinese characters or 
 def is_separator_row(line: str) -> bool:
     """`首页 | 新闻 | 财经`, `首页 > 产经资讯 > 正文`, `Privacy Policy | Terms | Contact`:
     three or more short items (or two around a `>` crumb arrow) and no sentence inside."""
+    if re.search(r"[=(){}<]", line):  # markup or code, not a menu
+        return False
     items = [item for item in _ITEM_SEPARATORS.split(line) if item]
     if len(items) < 2 or any(display_width(item) > SEPARATOR_ITEM_MAX_WIDTH for item in items):
         return False

@@ -9,6 +9,7 @@ text is hard-wrapped — and each unit gets a kind from its shape alone:
     chrome   page furniture (`_text_chrome`): menus, crumbs, share rows, buttons
     end      a line that closes an article: related/comments/most-read
              headings, copyright, previous/next links, share and print bars
+    code     a line of program code: an article's listing neither adds nor costs
     short    anything else: titles, captions, teaser titles, menu words
 
 The body is the run of units with the highest score, where prose counts its
@@ -39,12 +40,14 @@ class Kind(Enum):
     META = "meta"
     CHROME = "chrome"
     END = "end"
+    CODE = "code"
     SHORT = "short"
 
 
 # What each kind adds to a run: prose its display width, the rest a fixed cost.
 # A heading or a caption between two paragraphs costs less than either adds.
-COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40}
+COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40, Kind.CODE: 0}
+SENTENCE_COST = 5  # a short unit that reads as a sentence (`他说。`, `怎么去？`) costs less than a menu word
 PROSE_MIN_WIDTH = 40  # a sentence of 20 Chinese characters or about 8 English words
 PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
 HEADLINE_WINDOW = 40  # units above the body the headline may be found in
@@ -119,6 +122,10 @@ def classify(text: str) -> Kind:
         return Kind.META
     if headings.is_rule(text):  # a separator inside an article (`* * *`) costs what a heading does
         return Kind.HEADING
+    if headings.markdown_heading(text):
+        return Kind.HEADING
+    if looks_like_code(text):
+        return Kind.CODE
     if chrome.is_chrome(text):
         return Kind.CHROME
     if is_prose(text):
@@ -142,8 +149,24 @@ def is_prose(text: str) -> bool:
     return len(text.split()) >= 12 and bool(re.search(r"[,;]\s", text))
 
 
+_CODE_SYMBOLS = re.compile(r"[=(){}\[\];<>/\\\"'#+*&|$]")
+
+
+def looks_like_code(text: str) -> bool:
+    """A line of a program listing: ASCII, with code's brackets and operators in it
+    (`handler = client.lpop('test')`, `<script src="…">`, `}`) and no CJK."""
+    if has_cjk(text) or not text.isascii():
+        return False
+    symbols = len(_CODE_SYMBOLS.findall(text))
+    return symbols >= 2 and symbols >= len(text) / 12 or text in ("{", "}", "};", ");", "])")
+
+
 def score(unit: Unit) -> int:
-    return rules.display_width(unit.text) if unit.kind is Kind.PROSE else -COSTS.get(unit.kind, 0)
+    if unit.kind is Kind.PROSE:
+        return rules.display_width(unit.text)
+    if unit.kind is Kind.SHORT and (rules.ends_sentence(unit.text) or re.search(r"[，,；;]", unit.text)):
+        return -SENTENCE_COST
+    return -COSTS.get(unit.kind, 0)
 
 
 def best_run(units: list[Unit]) -> tuple[int, int] | None:
