@@ -46,7 +46,8 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_NETWORKS = {"facebook", "twitter", "x", "linkedin", "email", "e-mail", "whatsapp", "reddit", "pinterest",
-                   "telegram", "微信", "微博", "新浪微博", "qq", "qq空间", "朋友圈", "豆瓣", "复制链接", "copy link"}
+                   "tumblr", "messenger", "flipboard", "google+", "kakaotalk", "telegram", "微信", "微博", "新浪微博",
+                   "qq", "qq空间", "朋友圈", "豆瓣", "复制链接", "copy link", "易信", "腾讯微博"}
 _PRINT_TOKEN = (r"(?:打印本页|打印此页|打印本文|打印|关闭窗口|关闭本页|关闭|列印|關閉視窗|關閉|收藏本页|收藏|返回顶部|返回列表|返回首页|返回"
                 r"|字体\s*[:：]?\s*(?:大\s*中\s*小)?|大\s*中\s*小|纠错|推荐给朋友|发送给朋友"
                 r"|print(?:\s+this\s+(?:page|article|story))?|close(?:\s+window)?|back\s+to\s+top|top)")

@@ -254,13 +254,14 @@ def _joins_body(unit: Unit) -> bool:
 
 def title_shaped(unit: Unit) -> bool:
     """Could this unit be a headline? Short, not ending like running text, not an enumerated
-    section heading, not a dateline (`Washington CNN —`) or a bracketed credit (`(Bild: X)`)."""
+    section heading, not a dateline (`Washington CNN —`), not a caption or credit opening with a
+    round bracket (`(Bild: X)`, `(L-R) …`; `【…】` and `[…]` open Chinese headlines), not interface words glued together (`ProfileFollowUnfollow`)."""
     text = unit.text
     width = rules.display_width(text)
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
             and rules.could_be_title(text) and not _enumerated_heading(unit)
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
-            and not re.fullmatch(r"[(（\[【].*[)）\]】]", text))
+            and not re.match(r"[(（]", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text))
 
 
 def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
@@ -308,7 +309,8 @@ def _repeated(units: list[Unit], index: int, window: range) -> bool:
 
 
 def _dateline_bonus(units: list[Unit], index: int) -> int:
-    """A date or byline line within two units under this one (the usual place), or right over it."""
+    """A date or byline line within two units under this one (the usual place, under a dek or
+    a share row too) counts most; right over it, less."""
     if any(_is_dateline(unit.text) for unit in units[index + 1:index + 3]):
         return 40
     return 15 if index > 0 and _is_dateline(units[index - 1].text) else 0
