@@ -82,13 +82,13 @@ def is_control(line: str) -> bool:
 def _is_counter(line: str) -> bool:
     """`支持(3)`, `反对(0)`, `阅读 1234`, `12 Comments`, `3 min read`: a label and a number."""
     return bool(re.fullmatch(
-        r"(?:[\u4e00-\u9fff]{1,4}\s*[(（:：]?\s*\d+\s*[)）]?|\d+\s*(?:comments?|replies|shares|likes|views|min(?:ute)?s?\s+read))",
+        r"(?:[\u4e00-\u9fff]{1,4}\s*[(（:：]?\s*[\d.]+\s*万?\s*[)）]?|\d+\s*(?:comments?|replies|shares|likes|views|min(?:ute)?s?\s+read))",
         line, re.IGNORECASE))
 
 
 _END_HEADING = re.compile(
     r"^[【\[]?\s*(?:"
-    r"(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:discussion|conversation)"
+    r"(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(?\d+\)?)?|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:discussion|conversation)"
     r"|most\s+(?:popular|read|viewed|shared|emailed)|trending(?:\s+now)?|popular\s+(?:now|stories)|top\s+stories"
     r"|(?:sign\s+up|subscribe)\b.{0,60}\bnewsletters?\b.*|newsletters?"
     r"|网友评论|发表评论|我要评论|评论区|最新评论|热门评论|精彩评论|全部评论|用户评论|读者评论"
@@ -115,8 +115,36 @@ def is_end_marker(line: str) -> bool:
     return kind in ("related", "navigation", "share", "print", "copyright") and not boilerplate.is_related_item(line)
 
 
+def is_button_row(line: str) -> bool:
+    """`【发表评论】【打印】【关闭窗口】`, `字体：【大】【中】【小】 分享：`: two or more short bracketed items."""
+    items = re.findall(r"[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]", line)
+    rest = re.sub(r"[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]|[\u4e00-\u9fff]{1,4}\s*[:：]|\s", "", line)
+    return len(items) >= 2 and not rest
+
+
+_CREDIT = re.compile(
+    r"^(?:(?:photo(?:graph)?s?|illustrations?|images?|graphics?|video|credit|source|pictures?)\s*(?::|by\b)"
+    r"|(?:图片来源|图片|图源|摄影|摄|供图|视觉中国|题图)\s*[:：/]|(?:listen\s+to\s+this\s+article))",
+    re.IGNORECASE)
+
+
+def is_credit(line: str) -> bool:
+    """`Photo: Jane Roe / Agency`, `Illustration by Kenji Ota`, `图片来源：视觉中国`: a credit, not article text."""
+    return display_width(line) <= 120 and bool(_CREDIT.match(line)) and not ends_sentence(line.rstrip(")）"))
+
+
+_EMPTY_FIELD = re.compile(r"^(?:标签|关键词|关键字|责任编辑|编辑|来源|作者|tags?|topics|keywords|source|editor)\s*[:：]?$",
+                          re.IGNORECASE)
+
+
+def is_empty_field(line: str) -> bool:
+    """`标签:`, `Tags:` with nothing after them (the page's field was empty)."""
+    return bool(_EMPTY_FIELD.match(line))
+
+
 def is_chrome(line: str) -> bool:
     """Any page-chrome shape above (the end markers included)."""
     return (is_separator_row(line) or is_control(line) or is_bullet_link(line) or is_end_marker(line)
+            or is_button_row(line) or is_credit(line) or is_empty_field(line)
             or is_spaced_menu(line) or boilerplate.trailer_kind(line) is not None
             or (not has_cjk(line) and bool(re.fullmatch(r"[-–—_=*•·.\s]+", line))))

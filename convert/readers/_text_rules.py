@@ -170,7 +170,7 @@ _BYLINES = (
 
 # Where the names of an English byline end: a date, a dash or bar, a handle, `Updated`, `Follow`…
 _AFTER_NAMES = re.compile(
-    r"\s+(?:[-–—|•·]|@|\(|\d|(?:on|at|updated|published|posted|follow|last)\b|"
+    r"\s+(?:[-–—|•·]|@|\(|\d|(?:on|at|in|updated|published|posted|follow|last)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 
 
@@ -242,8 +242,12 @@ _TAG_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
 def split_tags(value: str) -> tuple[str, ...]:
-    """`经济，科技、AI; markets` → ('经济', '科技', 'AI', 'markets')."""
-    return tuple(tag for tag in _TAG_SEPARATORS.split(value.strip()) if tag)
+    """`经济，科技、AI; markets` → ('经济', '科技', 'AI', 'markets'); Chinese tags may be split by spaces alone
+    (`电影 文物保护 非遗`)."""
+    value = value.strip()
+    if not _TAG_SEPARATORS.search(value) and has_cjk(value):
+        return tuple(value.split())
+    return tuple(tag for tag in _TAG_SEPARATORS.split(value) if tag)
 
 
 @dataclass(slots=True)
@@ -365,6 +369,8 @@ def parse_info_line(line: str) -> LineFacts | None:
     iso, start, end = found
     if _SENTENCE_INSIDE.search(_without_dates(line)):
         return None
+    if "T" not in iso and (clock := _clock_time(line[:start] + " " + line[end:])):
+        iso += "T" + clock
     facts = LineFacts(date=iso)
     rest = _URL.sub("  ", line[:start] + "  " + line[end:])
     publication = _PUBLICATION.search(rest)
@@ -378,6 +384,22 @@ def parse_info_line(line: str) -> LineFacts | None:
         if names:
             facts.authors.extend(name for name in names if name not in facts.authors)
     return facts
+
+
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2})|\.(?P<m2>\d{2})(?=\s*(?:[ap]\.?m|GMT|UTC|[ECMP][SD]T|BST)))"
+    r"(?![\d:])\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
+
+
+def _clock_time(text: str) -> str | None:
+    """`11:14 AM`, `06.00 GMT`, `7:14 PM` found anywhere in a text → `HH:MM` (24-hour)."""
+    match = _CLOCK_TIME.search(text)
+    if not match:
+        return None
+    hour, minute = int(match.group("h")), int(match.group("m") or match.group("m2"))
+    ampm = (match.group("ampm") or "").lower().replace(".", "")
+    hour = hour + 12 if ampm == "pm" and hour < 12 else 0 if ampm == "am" and hour == 12 else hour
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def _without_dates(text: str) -> str:

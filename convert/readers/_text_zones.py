@@ -211,12 +211,14 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
     while last + 1 < len(units) and reads_like_body(units[last + 1]):
         last += 1
     last = _short_ending(units, last)
-    if marked is None and first < last and _heads_the_run(units, first):
-        headline = first
-        first = next((i for i in range(first + 1, last + 1) if units[i].kind is Kind.PROSE
+    if marked is not None:
+        headline = marked
+    else:  # the run's first unit may be the headline itself, if nothing above makes a better one
+        heads = first < last and _heads_the_run(units, first)
+        headline = find_headline(units, first + 1 if heads else first)
+    if headline is not None and headline >= first:
+        first = next((i for i in range(headline + 1, last + 1) if units[i].kind is Kind.PROSE
                       and units[i].text != units[headline].text), last)
-    else:
-        headline = marked if marked is not None else find_headline(units, first)
     core_first = first
     if headline is not None:
         first = next((i for i in range(headline + 1, first) if _joins_body(units[i])), first)
@@ -261,7 +263,7 @@ def title_shaped(unit: Unit) -> bool:
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
             and rules.could_be_title(text) and not _enumerated_heading(unit)
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
-            and not re.match(r"[(（]", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text))
+            and not re.match(r"[(（]|——|--", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text))
 
 
 def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
