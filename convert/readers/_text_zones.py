@@ -67,6 +67,7 @@ class Unit:
 @dataclass(frozen=True, slots=True)
 class Article:
     headline: int | None  # unit index of the headline
+    subtitle: int | None  # unit index of the dek or subtitle under it
     body_first: int  # unit index of the first body unit
     core_first: int  # unit index where the run of prose starts (units between the headline and it are header)
     body_last: int  # unit index of the last body unit (body_first - 1 when there is none)
@@ -203,7 +204,7 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
     if run is None:  # nothing reads as prose: keep everything under a title-shaped first line
         headline = 0 if units and title_shaped(units[0]) else None
         start = (headline + 1) if headline is not None else 0
-        return Article(headline, start, start, len(units) - 1)
+        return Article(headline, None, start, start, len(units) - 1)
     first, last = run
     top = marked + 1 if marked is not None else 0
     while first > top and (reads_like_body(units[first - 1]) or _enumerated_heading(units[first - 1])):
@@ -220,9 +221,30 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
         first = next((i for i in range(headline + 1, last + 1) if units[i].kind is Kind.PROSE
                       and units[i].text != units[headline].text), last)
     core_first = first
+    subtitle = find_subtitle(units, headline, core_first)
     if headline is not None:
-        first = next((i for i in range(headline + 1, first) if _joins_body(units[i])), first)
-    return Article(headline, first, core_first, last)
+        after = subtitle if subtitle is not None else headline
+        first = next((i for i in range(after + 1, first) if _joins_body(units[i])), first)
+    return Article(headline, subtitle, first, core_first, last)
+
+
+SUBTITLE_MAX_WIDTH = 300
+
+
+def find_subtitle(units: list[Unit], headline: int | None, core_first: int) -> int | None:
+    """The dek under the headline: the unit right after it when a date or byline line follows
+    that unit (the dek sits between headline and byline), or when it opens with a dash
+    (`——某某走访记`). Anything else under the headline is article text."""
+    if headline is None or headline + 1 >= core_first:
+        return None
+    index = headline + 1
+    unit = units[index]
+    if (unit.kind not in (Kind.PROSE, Kind.SHORT) or rules.display_width(unit.text) > SUBTITLE_MAX_WIDTH
+            or rules.is_site_name(unit.text)):
+        return None
+    if re.match(r"——|--", unit.text) or any(u.kind is Kind.META for u in units[index + 1:index + 2]):
+        return index
+    return None
 
 
 def _heads_the_run(units: list[Unit], first: int) -> bool:
@@ -301,7 +323,25 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
             value -= 40
         if value > best_score:
             best, best_score = index, value
+    if best is not None and best > 0 and _reads_as_dek(units[best], units[best - 1]) and _heads_its_dek(units, best - 1):
+        return best - 1
     return best
+
+
+def _reads_as_dek(unit: Unit, above: Unit) -> bool:
+    """A dek reads as a sentence, or runs much wider than the headline over it."""
+    width = rules.display_width(unit.text)
+    return (unit.kind is Kind.PROSE or rules.ends_sentence(unit.text)
+            or width >= 80 and width > 1.3 * rules.display_width(above.text))
+
+
+def _heads_its_dek(units: list[Unit], index: int) -> bool:
+    """Is this unit a headline over the chosen one, which is then its dek? The headline comes
+    first: a wide title-shaped unit whose dateline is two units down counts before its dek."""
+    unit = units[index]
+    return (title_shaped(unit) and rules.display_width(unit.text) >= HEADLINE_MIN_WIDTH
+            and not rules.is_site_name(unit.text) and _is_dateline(units[index + 2].text)
+            and not _is_dateline(units[index + 1].text))
 
 
 def _repeated(units: list[Unit], index: int, window: range) -> bool:

@@ -63,6 +63,7 @@ class Zones:
     """The file cut into what surrounds the article and the article itself (line indexes)."""
 
     title: str = ""
+    subtitle: str = ""
     publisher: str = ""
     facts: rules.LineFacts = field(default_factory=rules.LineFacts)
     body_start: int = 0  # first line of the body
@@ -80,7 +81,10 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     headline = units[found.headline] if found.headline is not None else None
     if headline is not None:
         result.title = _headline_text(lines, headline)
+    if found.subtitle is not None:
+        result.subtitle = units[found.subtitle].text.lstrip("—-– ")
     header_from = found.headline + 1 if found.headline is not None else found.body_first
+    header_from += found.subtitle is not None
     for unit in units[header_from:found.core_first]:
         _read_header_unit(unit, result)
     if headline is not None and not result.facts.date:  # some pages print the date line over the headline
@@ -322,6 +326,7 @@ class TextReader:
         body_text = "\n".join(plain_text(b.children) for b in blocks if isinstance(b, (Heading, Paragraph)))
         meta = Metadata(
             title=title,
+            subtitle=found.subtitle,
             authors=tuple(facts.authors),
             date=facts.date,
             publisher=found.publisher,
