@@ -111,8 +111,19 @@ def is_end_marker(line: str) -> bool:
         return False
     if _END_HEADING.match(line) or _COMMENT_COUNTER.match(line):
         return True
-    kind = boilerplate.trailer_kind(line)
+    kind = trailer_kind(line)
     return kind in ("related", "navigation", "share", "print", "copyright") and not boilerplate.is_related_item(line)
+
+
+CJK_NOTICE_MAX_WIDTH = 100  # 50 characters: a copyright or contact notice, not a paragraph that mentions one
+
+
+def trailer_kind(line: str) -> str | None:
+    """`_text_boilerplate.trailer_kind`, for lines anywhere in the file: a Chinese line as long as a
+    paragraph (`…被告未经许可在社交平台使用该图片…`) is never a notice."""
+    if has_cjk(line) and display_width(line) > CJK_NOTICE_MAX_WIDTH:
+        return None
+    return boilerplate.trailer_kind(line)
 
 
 def is_button_row(line: str) -> bool:
@@ -142,9 +153,17 @@ def is_empty_field(line: str) -> bool:
     return bool(_EMPTY_FIELD.match(line))
 
 
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}")
+
+
+def is_contact(line: str) -> bool:
+    """`Email jane@example.com // Twitter @jane`: addresses and handles, not a sentence."""
+    return display_width(line) <= 120 and bool(_ADDRESS.search(line)) and not ends_sentence(line)
+
+
 def is_chrome(line: str) -> bool:
     """Any page-chrome shape above (the end markers included)."""
     return (is_separator_row(line) or is_control(line) or is_bullet_link(line) or is_end_marker(line)
             or is_button_row(line) or is_credit(line) or is_empty_field(line)
-            or is_spaced_menu(line) or boilerplate.trailer_kind(line) is not None
+            or is_spaced_menu(line) or trailer_kind(line) is not None or is_contact(line)
             or (not has_cjk(line) and bool(re.fullmatch(r"[-–—_=*•·.\s]+", line))))

@@ -179,7 +179,7 @@ def _names_part(names: str) -> str:
     if has_cjk(names):
         return names
     cut = _AFTER_NAMES.search(names)
-    return names[:cut.start()] if cut else names
+    return (names[:cut.start()] if cut else names).strip()
 
 
 def parse_byline(segment: str) -> tuple[str, ...] | None:
@@ -199,8 +199,13 @@ def parse_byline(segment: str) -> tuple[str, ...] | None:
 
 def _without_outlet(names: tuple[str, ...]) -> tuple[str, ...]:
     if len(names) > 1 and " " not in names[-1] and not has_cjk(names[-1]) and all(" " in n for n in names[:-1]):
-        return names[:-1]
-    return names
+        names = names[:-1]
+    return tuple(_as_written(name) for name in names)
+
+
+def _as_written(name: str) -> str:
+    """`MARCUS OYELARAN` → `Marcus Oyelaran`: a byline set in capitals is a style, not the name."""
+    return name.title() if name.isupper() and not has_cjk(name) and len(name) > 3 else name
 
 
 # Words that make a comma part of an English byline a job title, not a person (`Jane Doe, Staff Writer`).
