@@ -197,6 +197,15 @@ def parse_byline(segment: str) -> tuple[str, ...] | None:
     return None
 
 
+def _pen_name(value: str) -> tuple[str, ...]:
+    """A labelled author that is no full name (`作者：kingname`, `作者：叨叨姐`): one short token,
+    neither a number, an outlet or a unit (`医技药剂党支部`), nor a sentence."""
+    if re.fullmatch(r"[\w·.-]{2,16}", value) and not value.isdigit() and not _OUTLET_END.search(value) \
+            and (not has_cjk(value) or len(value) <= 4):
+        return (value,)
+    return ()
+
+
 def _without_outlet(names: tuple[str, ...]) -> tuple[str, ...]:
     if len(names) > 1 and " " not in names[-1] and not has_cjk(names[-1]) and all(" " in n for n in names[:-1]):
         names = names[:-1]
@@ -242,7 +251,7 @@ FIELD_KEYS = {
 _KEY_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in FIELD_KEYS), key=len, reverse=True))
 _FIELD = re.compile(rf"^(?P<key>{_KEY_ALTERNATIVES})\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
 # `编辑 王芳` without a colon: only for Chinese keys, and only when a name follows.
-_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者|責任編輯|編輯|責編)[\s\u3000]+(?P<value>\S.*)$")
+_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者|責任編輯|編輯|責編)[\s\u3000]*(?P<value>\S.*)$")
 _TAG_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -275,13 +284,13 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
         return False
     kind = FIELD_KEYS[match.group("key").lower()]
     value = match.group("value").strip()
-    if spaced and not split_names(value):
+    if spaced and not split_names(value):  # `编辑 王芳`, `作者魏星`: without a colon only a name may follow
         return False
     if display_width(value) > 80 or ends_sentence(value) and not value.endswith("."):
         return False
     if kind == "authors":
-        names = split_names(value) or parse_byline(value)  # `采写：南都记者 余毅菁 向雪妮`
-        facts.authors.extend(names or (value,))
+        names = split_names(value) or parse_byline(value) or _pen_name(value)  # `采写：南都记者 余毅菁 向雪妮`
+        facts.authors.extend(names or ())
     elif kind == "tags":
         facts.tags.extend(split_tags(value))
     elif kind == "source":
@@ -315,10 +324,13 @@ def parse_meta_line(line: str) -> LineFacts | None:
     """A line made only of dates, bylines and known fields → what it says; None if any part is something else."""
     if display_width(line) > 120:
         return None
+    facts = LineFacts()
+    publication = re.match(r"《(?P<name>[^《》]{1,20})》\s*(?=\S)", line)  # `《棱镜》作者 周纯`
+    if publication:
+        facts.source, line = publication.group("name"), line[publication.end():]
     segments = split_segments(line)
     if not segments:
         return None
-    facts = LineFacts()
     for segment in segments:
         iso = parse_date_line(segment)
         if iso:

@@ -95,6 +95,11 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     body = units[found.body_first:found.body_last + 1]
     if body:
         result.body_start, result.body_end = body[0].first, body[-1].last + 1
+        for unit in body:  # a credit line between paragraphs (`采写：南都记者 X`) goes to the byline
+            facts = rules.parse_meta_line(unit.text) if unit.kind is zones.Kind.META else None
+            if facts and (facts.authors or facts.editor or facts.source):
+                _merge_facts(result.facts, facts)
+                result.consumed.update(range(unit.first, unit.last + 1))
         prose = [unit for unit in body if unit.kind is zones.Kind.PROSE]
         credited = [name for unit in prose[:3] for name in rules.lead_credit(unit.text)]
         credited += list(rules.closing_credit(prose[-1].text)) if prose else []
