@@ -352,10 +352,18 @@ def _repeated(units: list[Unit], index: int, window: range) -> bool:
 
 def _dateline_bonus(units: list[Unit], index: int) -> int:
     """A date or byline line within two units under this one (the usual place, under a dek or
-    a share row too) counts most; right over it, less."""
-    if any(_is_dateline(unit.text) for unit in units[index + 1:index + 3]):
+    a share row too) counts most; right over it, less. A bare name (`Patrick Allan`, no `By`)
+    is weak evidence: `Privacy Policy` has the same shape."""
+    below = max((_dateline_strength(unit.text) for unit in units[index + 1:index + 3]), default=0)
+    above = _dateline_strength(units[index - 1].text) if index > 0 else 0
+    return max(below, above * 15 // 40)
+
+
+def _dateline_strength(text: str) -> int:
+    facts = rules.parse_meta_line(text) or rules.parse_info_line(text)
+    if facts and (facts.date or facts.authors):
         return 40
-    return 15 if index > 0 and _is_dateline(units[index - 1].text) else 0
+    return 10 if rules.is_name_line(text) else 0
 
 
 def _next_to_dateline(units: list[Unit], index: int) -> bool:
@@ -363,5 +371,4 @@ def _next_to_dateline(units: list[Unit], index: int) -> bool:
 
 
 def _is_dateline(text: str) -> bool:
-    facts = rules.parse_meta_line(text) or rules.parse_info_line(text)
-    return bool(facts and (facts.date or facts.authors)) or rules.is_name_line(text)
+    return _dateline_strength(text) > 0
