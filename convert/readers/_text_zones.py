@@ -50,7 +50,7 @@ COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40, Kind.
 SENTENCE_COST = 5  # a short unit that reads as a sentence (`他说。`, `怎么去？`) costs less than a menu word
 PROSE_MIN_WIDTH = 40  # a sentence of 20 Chinese characters or about 8 English words
 PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
-HEADLINE_WINDOW = 40  # units above the body the headline may be found in
+HEADLINE_WINDOW = 100  # units above the body the headline may be found in
 HEADLINE_MIN_WIDTH = 16  # narrower title-shaped lines (menu words, `标题`) are taken only when nothing else is
 HEADLINE_SHORTEST = 4
 HEADLINE_MAX_WIDTH = 160
@@ -223,9 +223,25 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
     core_first = first
     subtitle = find_subtitle(units, headline, core_first)
     if headline is not None:
-        after = subtitle if subtitle is not None else headline
-        first = next((i for i in range(after + 1, first) if _joins_body(units[i])), first)
+        first = _body_start(units, subtitle if subtitle is not None else headline, first)
     return Article(headline, subtitle, first, core_first, last)
+
+
+def _body_start(units: list[Unit], header_last: int, core_first: int) -> int:
+    """Where the body starts under the headline (and dek). What stands right over the prose,
+    back to the nearest date line or chrome, joins it (a caption). And when the stretch between
+    the header lines and the prose holds more prose than furniture, it is the article's start
+    cut off by an inline widget (`Read more`), not a carousel: the body starts there."""
+    first = core_first
+    while first - 1 > header_last and _joins_body(units[first - 1]):
+        first -= 1
+    start = header_last + 1
+    while start < first and units[start].kind in (Kind.META, Kind.CHROME, Kind.END):
+        start += 1
+    stretch = units[start:first]
+    if any(u.kind is Kind.PROSE for u in stretch) and sum(score(u) for u in stretch) > 0:
+        return start
+    return first
 
 
 SUBTITLE_MAX_WIDTH = 300
@@ -272,7 +288,7 @@ def _enumerated_heading(unit: Unit) -> bool:
 
 
 def _joins_body(unit: Unit) -> bool:
-    """Between the headline and the body: what is not metadata or chrome is article text (a dek, a caption)."""
+    """Right over the body, under the headline: what is not metadata or chrome is article text (a caption)."""
     return unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and not rules.is_site_name(unit.text)
 
 
