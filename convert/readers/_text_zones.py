@@ -155,11 +155,20 @@ _CODE_SYMBOLS = re.compile(r"[=(){}\[\];<>/\\\"'#+*&|$]")
 
 def looks_like_code(text: str) -> bool:
     """A line of a program listing: ASCII, with code's brackets and operators in it
-    (`handler = client.lpop('test')`, `<script src="…">`, `}`) and no CJK."""
-    if has_cjk(text) or not text.isascii():
+    (`handler = client.lpop('test')`, `<script src="…">`, `}`), or opening as code does
+    (`import json`, `def parse():`, `return`, `if not data:`)."""
+    if not text.isascii():
         return False
     symbols = len(_CODE_SYMBOLS.findall(text))
-    return symbols >= 2 and symbols >= len(text) / 12 or text in ("{", "}", "};", ");", "])")
+    return (symbols >= 2 and symbols >= len(text) / 12 or text in ("{", "}", "};", ");", "])")
+            or bool(_CODE_START.match(text)))
+
+
+# How lines of common languages begin: a keyword and what follows it in code, not in prose.
+_CODE_START = re.compile(
+    r"^(?:(?:import|from|package|using|#include|require)\s+[\w.<\"'/]+|(?:def|class|function|func|fn)\s+\w+\s*[(:{<]"
+    r"|(?:return|break|continue|pass|else|try|finally)\s*[;:]?$|(?:if|elif|while|for|with|except|catch|switch)\b.*[:{)]$"
+    r"|(?:var|let|const|int|float|double|char|void|public|private|static)\s+\w+)")
 
 
 def score(unit: Unit) -> int:
