@@ -86,12 +86,17 @@ def _is_counter(line: str) -> bool:
         line, re.IGNORECASE))
 
 
-_END_HEADING = re.compile(
+_COMMENTS_HEADING = re.compile(
     r"^[【\[]?\s*(?:"
     r"(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*\(?\d+\)?)?|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:discussion|conversation)"
-    r"|most\s+(?:popular|read|viewed|shared|emailed)|trending(?:\s+now)?|popular\s+(?:now|stories)|top\s+stories"
-    r"|(?:sign\s+up|subscribe)\b.{0,60}\bnewsletters?\b.*|newsletters?"
     r"|网友评论|发表评论|我要评论|评论区|最新评论|热门评论|精彩评论|全部评论|用户评论|读者评论"
+    r")\s*[】\]]?\s*[:：>»]*$",
+    re.IGNORECASE,
+)
+_END_HEADING = re.compile(
+    r"^[【\[]?\s*(?:"
+    r"most\s+(?:popular|read|viewed|shared|emailed)|trending(?:\s+now)?|popular\s+(?:now|stories)|top\s+stories"
+    r"|(?:sign\s+up|subscribe)\b.{0,60}\bnewsletters?\b.*|newsletters?"
     r"|热门排行|热点排行|排行榜|点击排行|阅读排行|热门文章|热门新闻|最新文章|最新新闻|今日推荐|编辑推荐"
     r")\s*[】\]]?\s*[:：>»]*$",
     re.IGNORECASE,
@@ -109,10 +114,20 @@ def is_end_marker(line: str) -> bool:
     a share or print bar, a copyright line, or the editor field."""
     if display_width(line) > 120:
         return False
-    if _END_HEADING.match(line) or _COMMENT_COUNTER.match(line):
+    if _END_HEADING.match(line) or closes_article(line):
         return True
     kind = trailer_kind(line)
     return kind in ("related", "navigation", "share", "print", "copyright") and not boilerplate.is_related_item(line)
+
+
+def closes_article(line: str) -> bool:
+    """An end marker after which the article never goes on: comments, copyright, previous/next
+    links. The others (a related or most-read box, a share or close bar) also stand inside
+    articles, as inline widgets."""
+    if display_width(line) > 120:
+        return False
+    return (bool(_COMMENTS_HEADING.match(line) or _COMMENT_COUNTER.match(line))
+            or trailer_kind(line) in ("copyright", "navigation"))
 
 
 CJK_NOTICE_MAX_WIDTH = 100  # 50 characters: a copyright or contact notice, not a paragraph that mentions one

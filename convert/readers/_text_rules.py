@@ -142,7 +142,7 @@ def split_names(value: str) -> tuple[str, ...] | None:
         parts = [p for p in parts if p]
         valid = all(_is_han_name(p) for p in parts)
     else:
-        parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", value) if p.strip()]
+        parts = [p.strip() for p in re.split(r"\s*(?:,|;|&|\band\b)\s*", value, flags=re.IGNORECASE) if p.strip()]
         if len(parts) > 1:  # `Joan Biskupic, CNN Senior Supreme Court Analyst`: the title goes
             parts = [p for p in parts if not _ROLE_WORDS & {w.lower() for w in p.split()} and not p.isupper()] or parts
         valid = all(_is_latin_name(p) for p in parts)
@@ -304,6 +304,7 @@ _SEGMENT_SPLIT = re.compile(
     r"[ \t]{2,}|[\u3000\t]+|\s*[|｜]\s*"
     r"|\s+(?=(?:来源|作者|编辑|责任编辑|记者|通讯员|发布时间|來源|編輯|責任編輯|記者|通訊員|Source|Editor)\s*[:：])"
     # `12:11来源：证券时报网作者：李在山`: a Chinese key with its colon starts a field even unspaced
+    r"|\s+(?=[\u4e00-\u9fff]{2,4}[:：])"  # any Chinese label after a space starts a field (`阅读：1024`)
     r"|(?<=[^\s\u4e00-\u9fff])(?=(?:来源|作者|责任编辑|來源|責任編輯)[:：])|(?<=[\u4e00-\u9fff])(?<!责任)(?<!責任)(?=(?:来源|作者|编辑|來源|編輯)[:：])"
     r"|\s+(?=(?:记者|通讯员|编辑|記者|通訊員|編輯)\s)"
     # `… By Jane Doe` starts a byline, but not after `Story`/`Written` (`Story by Jane Doe` is one)
@@ -384,8 +385,10 @@ def parse_info_line(line: str) -> LineFacts | None:
     if not found:
         return None
     iso, start, end = found
-    if _SENTENCE_INSIDE.search(_without_dates(line)):
-        return None
+    rest_of_line = _without_dates(line)
+    if _SENTENCE_INSIDE.search(rest_of_line) or rest_of_line.rstrip().endswith((".", "。")) \
+            or re.search(r"(?:\b[a-z]+\b[\s,]+){4}", rest_of_line):
+        return None  # a sentence that mentions a date
     if "T" not in iso and (clock := _clock_time(line[:start] + " " + line[end:])):
         iso += "T" + clock
     facts = LineFacts(date=iso)

@@ -166,9 +166,10 @@ def looks_like_code(text: str) -> bool:
 
 # How lines of common languages begin: a keyword and what follows it in code, not in prose.
 _CODE_START = re.compile(
-    r"^(?:(?:import|from|package|using|#include|require)\s+[\w.<\"'/]+|(?:def|class|function|func|fn)\s+\w+\s*[(:{<]"
-    r"|(?:return|break|continue|pass|else|try|finally)\s*[;:]?$|(?:if|elif|while|for|with|except|catch|switch)\b.*[:{)]$"
-    r"|(?:var|let|const|int|float|double|char|void|public|private|static)\s+\w+)")
+    r"^(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*;?$|from\s+[\w.]+\s+import\s|package\s+[\w.]+;?$"
+    r"|using\s+[\w.]+;$|#include\s*[<\"]|(?:def|class|function|func|fn)\s+\w+\s*[(:{<]"
+    r"|(?:return|break|continue|pass|else|try|finally)\s*[;:]?$|(?:if|elif|while|for|with|except|catch|switch)\b.*[:{]$"
+    r"|(?:var|let|const|int|float|double|char|void|public|private|static)\s+\w+.*[;={(]$)")
 
 
 def score(unit: Unit) -> int:
@@ -179,13 +180,22 @@ def score(unit: Unit) -> int:
     return -COSTS.get(unit.kind, 0)
 
 
+WIDGET_COST = 60  # an inline widget's heading inside the article costs what chrome does
+CONTINUATION_WINDOW = 15  # units after a widget heading in which the article must go on
+CONTINUATION_MIN_WIDTH = 250  # the two paragraphs in a row that show it does
+
+
 def best_run(units: list[Unit]) -> tuple[int, int] | None:
-    """The run of units with the highest total score that holds no end marker; None if no run scores above 0."""
+    """The run of units with the highest total score that crosses no end marker, except an
+    inline widget the article goes on after; None if no run scores above 0."""
     best: tuple[int, int, int] | None = None  # (total, first, last)
     total, first = 0, 0
     for index, unit in enumerate(units):
-        if unit.kind is Kind.END:
+        if unit.kind is Kind.END and not (total > 0 and _article_goes_on(units, index)):
             total, first = 0, index + 1
+            continue
+        if unit.kind is Kind.END:
+            total -= WIDGET_COST
             continue
         if total <= 0:
             total, first = 0, index
@@ -193,6 +203,19 @@ def best_run(units: list[Unit]) -> tuple[int, int] | None:
         if total > 0 and (best is None or total > best[0]):
             best = (total, first, index)
     return (best[1], best[2]) if best else None
+
+
+def _article_goes_on(units: list[Unit], index: int) -> bool:
+    """After a related, most-read, share or close box inside an article (`Most Popular` in the
+    middle of a story, a photo gallery's `Close`), the article goes on with paragraphs that
+    follow each other. Teaser lists and comment threads never put two paragraphs in a row:
+    a title, a date or a user name stands between them."""
+    if chrome.closes_article(units[index].text):
+        return False
+    after = units[index + 1:index + 1 + CONTINUATION_WINDOW]
+    return any(a.kind is Kind.PROSE and b.kind is Kind.PROSE
+               and rules.display_width(a.text) + rules.display_width(b.text) >= CONTINUATION_MIN_WIDTH
+               for a, b in zip(after, after[1:]))
 
 
 def reads_like_body(unit: Unit) -> bool:

@@ -111,9 +111,14 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     before = units[:found.headline] if headline is not None else units[:found.body_first]
     chrome_between = [u for u in units[header_from:found.core_first] if u.kind in (zones.Kind.CHROME, zones.Kind.END)]
     result.above = sum(u.last - u.first + 1 for u in before + chrome_between)
-    # trailer fields went into the metadata; the rest below the body is what was dropped
-    result.below = [i for u in after if not rules.parse_meta_line(u.text) for i in range(u.first, u.last + 1)]
+    # trailer fields went into the metadata; the rest below the body (dates of teasers too) was dropped
+    result.below = [i for u in after if not _is_trailer_field(u.text) for i in range(u.first, u.last + 1)]
     return result
+
+
+def _is_trailer_field(text: str) -> bool:
+    facts = rules.parse_meta_line(text)
+    return bool(facts and (facts.authors or facts.editor or facts.source or facts.tags))
 
 
 def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
