@@ -373,8 +373,9 @@ def test_best_run_never_crosses_an_end_marker() -> None:
 def test_best_run_crosses_an_inline_widget_the_article_goes_on_after() -> None:
     """`Most Popular` in the middle of a story: two paragraphs in a row follow its teasers."""
     teasers = [unit("Gear", Kind.SHORT), unit("30 Essential Home Repair Tools", Kind.SHORT)]
+    long = "甲" * 80  # prose 160 wide: two in a row are the article going on
     units = [unit(P100, Kind.PROSE), unit(P100, Kind.PROSE), unit("Most Popular", Kind.END), *teasers,
-             unit(P100, Kind.PROSE), unit(P100, Kind.PROSE)]
+             unit(long, Kind.PROSE), unit(long, Kind.PROSE)]
     assert zones.best_run(units) == (0, 6)
     # teasers alternate a title and a summary: never two paragraphs in a row, so no crossing
     alternating = [unit("Teaser title", Kind.SHORT), unit(P100, Kind.PROSE)] * 3
