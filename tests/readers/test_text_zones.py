@@ -379,7 +379,7 @@ def test_best_run_crosses_an_inline_widget_the_article_goes_on_after() -> None:
     assert zones.best_run(units) == (0, 6)
     # teasers alternate a title and a summary: never two paragraphs in a row, so no crossing
     alternating = [unit("Teaser title", Kind.SHORT), unit(P100, Kind.PROSE)] * 3
-    units = [unit(P100, Kind.PROSE), unit(P100, Kind.PROSE), unit("相关新闻", Kind.END), *alternating]
+    units = [unit(long, Kind.PROSE), unit(long, Kind.PROSE), unit("相关新闻", Kind.END), *alternating]
     assert zones.best_run(units) == (0, 1)
 
 
