@@ -28,7 +28,7 @@ _RELATED_HEADING = re.compile(
     r"|猜你喜欢|精彩推荐|更多精彩|往期回顾"
     r"|related(?:\s+(?:articles|stories|coverage|reading|links|news|posts|content))?"
     r"|read\s+(?:more|next|also)|see\s+also|recommended(?:\s+(?:for\s+you|reading|stories))?"
-    r"|you\s+(?:may|might)\s+also\s+like|more(?:\s+(?:on\s+this(?:\s+story)?|stories|news|from\s+\w+))?|更多)"
+    r"|you\s+(?:may|might)\s+also\s+like|more(?:\s+(?:on\s+this(?:\s+story)?|stories|news|(?:from|in|on|about)(?:\s+[\w&’'-]+){1,4}))?|更多)"
     r"\s*[】\]]?\s*[:：>》»]*$",
     re.IGNORECASE,
 )

@@ -102,7 +102,7 @@ _END_HEADING = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_COUNTER = re.compile(
-    r"^\d[\d,]*\s+(?:reader\s+)?comments?\b|^sign\s+(?:up|in)\s+or\s+log\s*in\s+to\b|^(?:log\s*in|sign\s+in)\s+to\s+comment"
+    r"^(?:(?:read|view|see|show|load)\s+(?:all\s+)?)?\d[\d,]*\s+(?:reader\s+)?comments?\b|^sign\s+(?:up|in)\s+or\s+log\s*in\s+to\b|^(?:log\s*in|sign\s+in)\s+to\s+comment"
     r"|^(?:共|已有)\s*\d+\s*(?:条|人)(?:评论|参与)|^\d+\s*条评论",
     re.IGNORECASE,
 )

@@ -289,6 +289,7 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
     if display_width(value) > 80 or ends_sentence(value) and not value.endswith("."):
         return False
     if kind == "authors":
+        value = re.sub(r"\s*[(（][^()（）]{1,20}[)）]$", "", value)  # `Brianna Castillo (KXVR)`: the outlet goes
         names = split_names(value) or parse_byline(value) or _pen_name(value)  # `采写：南都记者 余毅菁 向雪妮`
         facts.authors.extend(names or ())
     elif kind == "tags":
