@@ -302,14 +302,15 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
 
 
 _SEGMENT_SPLIT = re.compile(
-    r"[ \t]{2,}|[\u3000\t]+|\s*[|｜]\s*"
+    r"[ \t]{2,}|[\u3000\t]+|\s*[|｜]\s*|;\s+(?=\w+\s+by\s)"
     r"|\s+(?=(?:来源|作者|编辑|责任编辑|记者|通讯员|发布时间|來源|編輯|責任編輯|記者|通訊員|Source|Editor)\s*[:：])"
     # `12:11来源：证券时报网作者：李在山`: a Chinese key with its colon starts a field even unspaced
     r"|\s+(?=[\u4e00-\u9fff]{2,4}[:：])"  # any Chinese label after a space starts a field (`阅读：1024`)
     r"|(?<=[^\s\u4e00-\u9fff])(?=(?:来源|作者|责任编辑|來源|責任編輯)[:：])|(?<=[\u4e00-\u9fff])(?<!责任)(?<!責任)(?=(?:来源|作者|编辑|來源|編輯)[:：])"
     r"|\s+(?=(?:记者|通讯员|编辑|記者|通訊員|編輯)\s)"
     # `… By Jane Doe` starts a byline, but not after `Story`/`Written` (`Story by Jane Doe` is one)
-    r"|(?<![Ss]tory)(?<![Ww]ritten)(?<![Ww]ords)(?<![Rr]eporting)(?<![Tt]ext)\s+(?=[Bb]y\s+[A-Z])"
+    r"|(?<![Ss]tory)(?<![Ww]ritten)(?<![Ww]ords)(?<![Rr]eporting)(?<![Tt]ext)(?<![Ee]diting)(?<![Ee]dited)"
+    r"\s+(?=[Bb]y\s+[A-Z])"
 )
 _BRACKETED = re.compile(r"^[（(【\[](?P<inner>.*)[）)】\]]$")
 
@@ -338,13 +339,25 @@ def parse_meta_line(line: str) -> LineFacts | None:
         if iso:
             facts.date = facts.date or iso
             continue
+        editors = _EDITING_BY.match(segment)
+        if editors and (names := split_names(editors.group("names"))):
+            facts.editor = facts.editor or ", ".join(names)
+            continue
         names = parse_byline(segment)
         if names:
             facts.authors.extend(names)
+            outlet = _BYLINE_OUTLET.search(segment)
+            if outlet and outlet.group("outlet") not in names:
+                facts.source = facts.source or outlet.group("outlet")
             continue
         if not parse_field(segment, facts):
             return None
     return facts
+
+
+_EDITING_BY = re.compile(r"^(?:editing|edited)\s+by\s+(?P<names>.+)$", re.IGNORECASE)
+# `By Jane Doe and John Roe, Reuters`: the one-word credit after the names is the source
+_BYLINE_OUTLET = re.compile(r"^by\b.*,\s*(?P<outlet>[A-Z][\w&.-]+)$", re.IGNORECASE)
 
 
 # ------------------------------------------- info lines under a headline

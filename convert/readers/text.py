@@ -116,6 +116,19 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     return result
 
 
+TAG_LIST_MAX = 12
+
+
+def _tag_list(units: list[zones.Unit]) -> list[str]:
+    """`Topics` over a column of short lines (`Renewable energy`, `Wind power`): the tags."""
+    tags = []
+    for unit in units[:TAG_LIST_MAX]:
+        if unit.kind is not zones.Kind.SHORT or rules.display_width(unit.text) > 40:
+            break
+        tags.append(unit.text)
+    return tags
+
+
 def _is_trailer_field(text: str) -> bool:
     facts = rules.parse_meta_line(text)
     return bool(facts and (facts.authors or facts.editor or facts.source or facts.tags))
@@ -146,7 +159,9 @@ def _read_trailer(units: list[zones.Unit], facts: rules.LineFacts) -> None:
     """Fields in the trailer (`编辑：`, `来源：`, `Tags:`…). A date counts only before the first
     related, comments or most-read block: the teasers below carry dates of their own."""
     in_teasers = False
-    for unit in units:
+    for index, unit in enumerate(units):
+        if chrome.is_empty_field(unit.text) and rules.FIELD_KEYS.get(unit.text.rstrip(":： ").lower()) == "tags":
+            facts.tags.extend(_tag_list(units[index + 1:]))
         in_teasers = in_teasers or (unit.kind is zones.Kind.END and boilerplate.trailer_kind(unit.text) in (None, "related"))
         line_facts = rules.parse_meta_line(unit.text) or (None if in_teasers else rules.parse_info_line(unit.text))
         if line_facts:
