@@ -53,6 +53,7 @@ PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
 HEADLINE_WINDOW = 100  # units above the body the headline may be found in
 HEADLINE_MIN_WIDTH = 16  # narrower title-shaped lines (menu words, `标题`) are taken only when nothing else is
 HEADLINE_SHORTEST = 4
+HEADLINE_IN_RUN = 3  # units into the run the headline may stand when nothing above could be it
 HEADLINE_MAX_WIDTH = 160
 
 
@@ -249,6 +250,10 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
     else:  # the run's first unit may be the headline itself, if nothing above makes a better one
         heads = first < last and _heads_the_run(units, first)
         headline = find_headline(units, first + 1 if heads else first)
+        if headline is None:  # nothing above: a notice may open the run and the headline follow it
+            headline = next((i for i in range(first + 1, min(last, first + 1 + HEADLINE_IN_RUN))
+                             if title_shaped(units[i]) and not rules.ends_sentence(units[i].text)
+                             and rules.display_width(units[i].text) >= HEADLINE_MIN_WIDTH), None)
     if headline is not None and headline >= first:
         first = next((i for i in range(headline + 1, last + 1) if units[i].kind is Kind.PROSE
                       and units[i].text != units[headline].text), last)
