@@ -219,7 +219,8 @@ def _as_written(name: str) -> str:
 
 # Words that make a comma part of an English byline a job title, not a person (`Jane Doe, Staff Writer`).
 _ROLE_WORDS = {"analyst", "editor", "correspondent", "reporter", "writer", "staff", "senior", "contributor",
-               "columnist", "producer", "chief", "bureau", "desk", "wire", "news", "press", "associated"}
+               "columnist", "producer", "chief", "bureau", "desk", "wire", "news", "press", "associated",
+               "report", "reports", "team", "agencies"}
 
 
 _INTERFACE_WORDS = {"follow", "followed", "following", "share", "subscribe", "sign", "log", "login", "print", "email",
@@ -230,8 +231,9 @@ def is_name_line(text: str) -> bool:
     """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words,
     none of them a button's (`Follow Followed`)."""
     names = parse_byline(text) or (split_names(text) if not has_cjk(text) else None)
+    words = {word.lower() for name in names or () for word in name.split()}
     return (bool(names) and len(names) <= 3 and all(2 <= len(name.split()) <= 3 for name in names)
-            and not any(word.lower() in _INTERFACE_WORDS for name in names for word in name.split()))
+            and not words & (_INTERFACE_WORDS | _ROLE_WORDS) and not is_site_name(text))
 
 
 # ---------------------------------------------------- key: value fields

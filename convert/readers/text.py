@@ -87,23 +87,12 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     header_from += found.subtitle is not None
     for unit in units[header_from:found.core_first]:
         _read_header_unit(unit, result)
-    if headline is not None and not result.facts.date:  # some pages print the date line over the headline
-        for unit in units[max(0, found.headline - 2):found.headline]:
-            facts = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
-            if facts and facts.date:
-                _merge_facts(result.facts, facts)
+    if headline is not None:
+        _read_around_headline(units, found.headline, result.facts)
     body = units[found.body_first:found.body_last + 1]
     if body:
         result.body_start, result.body_end = body[0].first, body[-1].last + 1
-        for unit in body:  # a credit line between paragraphs (`采写：南都记者 X`) goes to the byline
-            facts = rules.parse_meta_line(unit.text) if unit.kind is zones.Kind.META else None
-            if facts and (facts.authors or facts.editor or facts.source):
-                _merge_facts(result.facts, facts)
-                result.consumed.update(range(unit.first, unit.last + 1))
-        prose = [unit for unit in body if unit.kind is zones.Kind.PROSE]
-        credited = [name for unit in prose[:3] for name in rules.lead_credit(unit.text)]
-        credited += list(rules.closing_credit(prose[-1].text)) if prose else []
-        _merge_facts(result.facts, rules.LineFacts(authors=credited))
+        _read_body_credits(body, result)
     else:
         result.body_start = result.body_end = (headline.last + 1) if headline else 0
     after = units[found.body_last + 1:]
@@ -132,6 +121,38 @@ def _tag_list(units: list[zones.Unit]) -> list[str]:
 def _is_trailer_field(text: str) -> bool:
     facts = rules.parse_meta_line(text)
     return bool(facts and (facts.authors or facts.editor or facts.source or facts.tags))
+
+
+HEADLINE_NEIGHBOURS = 3  # units over the headline a page may print its date or byline in
+
+
+def _read_around_headline(units: list[zones.Unit], headline: int, facts: rules.LineFacts) -> None:
+    """Some pages print the date or the `By` line over the headline; and a bare name right under
+    it (or under its dek) is the byline when nothing else names the author."""
+    for unit in units[max(0, headline - HEADLINE_NEIGHBOURS):headline]:
+        found = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
+        if found and (found.date and not facts.date or found.authors and not facts.authors):
+            _merge_facts(facts, rules.LineFacts(date=found.date if not facts.date else "",
+                                                authors=found.authors if not facts.authors else []))
+    if not facts.authors:
+        for unit in units[headline + 1:headline + 3]:
+            if rules.is_name_line(unit.text):
+                facts.authors.extend(rules.parse_byline(unit.text) or rules.split_names(unit.text) or ())
+                break
+
+
+def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
+    """Reporters credited inside the article: a credit line between paragraphs (`采写：南都记者 X`,
+    moved to the byline), the lead of the first paragraphs, brackets closing the last one."""
+    for unit in body:
+        facts = rules.parse_meta_line(unit.text) if unit.kind is zones.Kind.META else None
+        if facts and (facts.authors or facts.editor or facts.source):
+            _merge_facts(into.facts, facts)
+            into.consumed.update(range(unit.first, unit.last + 1))
+    prose = [unit for unit in body if unit.kind is zones.Kind.PROSE]
+    credited = [name for unit in prose[:3] for name in rules.lead_credit(unit.text)]
+    credited += list(rules.closing_credit(prose[-1].text)) if prose else []
+    _merge_facts(into.facts, rules.LineFacts(authors=credited))
 
 
 def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
