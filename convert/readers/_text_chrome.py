@@ -49,7 +49,10 @@ def is_spaced_menu(line: str) -> bool:
     words = line.split()
     han = sum(1 for word in words if re.fullmatch(r"[\u4e00-\u9fff]{1,6}", word))
     numbers = sum(1 for word in words if re.fullmatch(r"[\d,.]+", word))
-    return len(words) >= 4 and han >= 3 and han + numbers == len(words)
+    latin = sum(1 for word in words if re.fullmatch(r"[A-Za-z][\w+-]{0,9}", word))
+    # `首页 iPhone iPad Apple Watch Mac 实用技巧 应用游戏`: eight or more such words, Latin ones among them
+    mixed = len(words) >= 8 and han >= 2 and han + numbers + latin == len(words)
+    return len(words) >= 4 and han >= 3 and han + numbers == len(words) or mixed
 
 
 def is_bullet_link(line: str) -> bool:

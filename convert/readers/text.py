@@ -156,9 +156,14 @@ def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
 
 
 def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
+    """The headline as the page wrote it, without a Markdown `#` or a platform's badge glued
+    in front (`原创最不愁吃肉的国家…`: WeChat and Toutiao print `原创`, `独家`, `置顶` so)."""
     text = unit.text
     markdown = re.match(r"^#\s+(.+?)\s*#*$", text)
-    return markdown.group(1) if markdown else text
+    if markdown:
+        return markdown.group(1)
+    badge = re.match(r"^(?:原创|独家|置顶|首发)\s*(?=\S{8})", text)
+    return text[badge.end():] if badge else text
 
 
 def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
