@@ -200,10 +200,26 @@ def best_run(units: list[Unit]) -> tuple[int, int] | None:
             continue
         if total <= 0:
             total, first = 0, index
-        total += score(unit)
+        total += _score_in_context(units, index)
         if total > 0 and (best is None or total > best[0]):
             best = (total, first, index)
     return (best[1], best[2]) if best else None
+
+
+ISOLATED_PROSE_SHARE = 0.7
+
+
+def _score_in_context(units: list[Unit], index: int) -> float:
+    """A paragraph alone between short lines on both sides (a comment between its user name and
+    its rating, a teaser's summary between two titles) counts less than one among paragraphs."""
+    value = score(units[index])
+    if units[index].kind is not Kind.PROSE:
+        return value
+    before = units[index - 1].kind if index > 0 else None
+    after = units[index + 1].kind if index + 1 < len(units) else None
+    if before in (Kind.SHORT, Kind.META, Kind.CHROME) and after in (Kind.SHORT, Kind.META, Kind.CHROME):
+        return value * ISOLATED_PROSE_SHARE
+    return value
 
 
 def _article_goes_on(units: list[Unit], index: int) -> bool:
