@@ -156,8 +156,8 @@ def _is_latin_name(text: str) -> bool:
 
 
 _BYLINES = (
-    re.compile(r"^(?:(?:written|story|words|reporting|text|analysis|opinion|review|photos?)\s+)?by[:\s]\s*(?P<names>.+)$",
-               re.IGNORECASE),
+    re.compile(r"^(?:(?:written|story|words|reporting|text|analysis|opinion|review|commentary|interview)\s+)?"
+               r"by[:\s]\s*(?P<names>.+)$", re.IGNORECASE),
     # `本报记者 李强`, `新京报记者 陆一夫`, `澎湃新闻记者 段彦超 廖艳`: an outlet's name may stand before 记者
     re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?)?(?:特约|特派|见习|实习|特約|見習|實習)?"
                r"(?:记者|通讯员|实习生|記者|通訊員|實習生)\s*[:：]?\s*(?P<names>.+)$"),
@@ -310,9 +310,8 @@ _SEGMENT_SPLIT = re.compile(
     r"|\s+(?=[\u4e00-\u9fff]{2,4}[:：])"  # any Chinese label after a space starts a field (`阅读：1024`)
     r"|(?<=[^\s\u4e00-\u9fff])(?=(?:来源|作者|责任编辑|來源|責任編輯)[:：])|(?<=[\u4e00-\u9fff])(?<!责任)(?<!責任)(?=(?:来源|作者|编辑|來源|編輯)[:：])"
     r"|\s+(?=(?:记者|通讯员|编辑|記者|通訊員|編輯)\s)"
-    # `… By Jane Doe` starts a byline, but not after `Story`/`Written` (`Story by Jane Doe` is one)
-    r"|(?<![Ss]tory)(?<![Ww]ritten)(?<![Ww]ords)(?<![Rr]eporting)(?<![Tt]ext)(?<![Ee]diting)(?<![Ee]dited)"
-    r"\s+(?=[Bb]y\s+[A-Z])"
+    # `… By Jane Doe` starts a byline (split_segments joins `Story by …` back: one word before is its label)
+    r"|\s+(?=[Bb]y\s+[A-Z])"
 )
 _BRACKETED = re.compile(r"^[（(【\[](?P<inner>.*)[）)】\]]$")
 
@@ -322,7 +321,15 @@ def split_segments(line: str) -> list[str]:
     bracketed = _BRACKETED.match(line)
     if bracketed:
         line = bracketed.group("inner")
-    return [part.strip() for part in _SEGMENT_SPLIT.split(line) if part and part.strip()]
+    parts = [part.strip() for part in _SEGMENT_SPLIT.split(line) if part and part.strip()]
+    joined: list[str] = []
+    for part in parts:  # `Story` + `by Jane Doe`, `Analysis` + `by …`: a one-word label belongs to its byline
+        if (joined and re.match(r"by\s", part, re.IGNORECASE) and re.fullmatch(r"[A-Za-z]+", joined[-1])
+                and (parse_byline(joined[-1] + " " + part) or _EDITING_BY.match(joined[-1] + " " + part))):
+            joined[-1] += " " + part
+        else:
+            joined.append(part)
+    return joined
 
 
 def parse_meta_line(line: str) -> LineFacts | None:
