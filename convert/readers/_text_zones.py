@@ -346,15 +346,18 @@ def _joins_body(unit: Unit) -> bool:
 
 
 def title_shaped(unit: Unit) -> bool:
-    """Could this unit be a headline? Short, not ending like running text, not an enumerated
-    section heading, not a dateline (`Washington CNN —`), not a caption or credit opening with a
-    round bracket (`(Bild: X)`, `(L-R) …`; `【…】` and `[…]` open Chinese headlines), not interface words glued together (`ProfileFollowUnfollow`)."""
+    """Could this unit be a headline? Short and not ending like running text; not an enumerated
+    section heading, a dateline (`Washington CNN —`), a caption or credit opening with a round
+    bracket (`(Bild: X)`, `(L-R) …`; `【…】` and `[…]` open Chinese headlines), interface words
+    glued together (`ProfileFollowUnfollow`), a bare name (`Max Blumenthal`) or a byline
+    (`National Desk By National Desk`)."""
     text = unit.text
     width = rules.display_width(text)
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
             and rules.could_be_title(text) and not _enumerated_heading(unit)
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
-            and not re.match(r"[(（]|——|--", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text))
+            and not re.match(r"[(（]|——|--", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text)
+            and not rules.is_name_line(text) and not re.match(r"^(?:\S+\s+){0,3}By\s+[A-Z]", text))
 
 
 def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
@@ -420,12 +423,23 @@ def _repeated(units: list[Unit], index: int, window: range) -> bool:
 
 
 def _dateline_bonus(units: list[Unit], index: int) -> int:
-    """A date or byline line within two units under this one (the usual place, under a dek or
-    a share row too) counts most; right over it, less. A bare name (`Patrick Allan`, no `By`)
+    """A date or byline line under this one (right under it, or one further under its dek or a
+    share row, bare names not counted, before any other title-shaped line) counts most; right
+    over it, less. A bare name (`Patrick Allan`, no `By`)
     is weak evidence: `Privacy Policy` has the same shape."""
-    below = max((_dateline_strength(unit.text) for unit in units[index + 1:index + 3]), default=0)
+    below, looked = 0, 0
+    for unit in units[index + 1:index + 5]:  # two down, not counting bare names, not past a rival
+        below = max(below, _dateline_strength(unit.text))
+        looked += not rules.is_name_line(unit.text)
+        if below or looked >= 2 or _rival_headline(unit):
+            break
     above = _dateline_strength(units[index - 1].text) if index > 0 else 0
     return max(below, above * 15 // 40)
+
+
+def _rival_headline(unit: Unit) -> bool:
+    return (title_shaped(unit) and rules.display_width(unit.text) >= HEADLINE_MIN_WIDTH
+            and not rules.is_site_name(unit.text))
 
 
 def _dateline_strength(text: str) -> int:
