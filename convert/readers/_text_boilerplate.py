@@ -7,11 +7,11 @@ print/close links (`【打印本页】【关闭窗口】`), a copyright or licen
 (`版权所有`, `©`, `京ICP备…号`), or a chat-group / phone line (`扫码加群`,
 `客服电话：400-…`).
 
-They are only ever asked about lines in the trailing zone (`text.read_tail`
-walks up from the end and stops at the first line that is none of these), so
-a body sentence mentioning "copyright" or "微信群" is never looked at here
-unless it sits among the trailer. Even so every pattern is anchored or
-guarded by length: when in doubt a line is not boilerplate, and it stays.
+They are asked about lines anywhere in the file (`_text_chrome` uses them to
+spot page chrome and the end of an article), but what a line is decides only
+its score: a body sentence mentioning "copyright" or "微信群" inside the
+article's run is never dropped. Every pattern is anchored or guarded by
+length: when in doubt a line is not boilerplate.
 """
 
 from __future__ import annotations

@@ -1,20 +1,23 @@
-"""Plain text (typically a scraped news article) into a Document.
+"""Plain text (typically a scraped news article, or a whole page saved as text) into a Document.
 
-The file is read in three zones:
+`_text_zones` finds the article in the whole file: the headline, the header lines
+under it, the body (the best run of prose), and what lies above and below. This
+module reads the zones:
 
-    header  the first lines: title, date line, site name, bylines → metadata
-    body    paragraphs and section headings → blocks (a `导语：`/`Summary:`
-            lede also becomes meta.description)
-    tail    trailing `编辑：`/`来源：`/`Tags:` lines → metadata; site furniture
-            (related links, previous/next, share and print bars, copyright,
-            chat-group and phone lines; see `_text_boilerplate`) → dropped
-            with one warning, or kept after a rule with keep_boilerplate
+    above    page chrome over the headline → dropped (counted in the warning)
+    header   headline, dek, date/byline/source lines, site name → metadata
+    body     paragraphs and section headings → blocks (a `导语：`/`Summary:` lede also
+             becomes meta.description); credit lines inside it → the byline
+    below    trailer fields (`编辑：`, `来源：`, `Tags:`, a Topics column) → metadata; the
+             rest (related boxes, comments, footers) → dropped with one warning, or
+             kept after a rule with keep_boilerplate
 
 Paragraphs follow one of two conventions, decided per document: one
 paragraph per line (usual in scraped Chinese text), or blank-line (or
 indent) separated paragraphs hard-wrapped over several lines, which are
 joined back — with a space between Latin words, nothing between two CJK
-characters. The line-level rules live in `_text_rules` and `_text_headings`.
+characters. The line-level rules live in `_text_rules`, `_text_headings`,
+`_text_chrome` and `_text_boilerplate`.
 """
 
 from __future__ import annotations
