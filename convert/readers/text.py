@@ -144,13 +144,19 @@ def _read_around_headline(units: list[zones.Unit], headline: int, facts: rules.L
                 break
 
 
+BODY_DATELINE_UNITS = 4
+
+
 def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
     """Reporters credited inside the article: a credit line between paragraphs (`采写：南都记者 X`,
     moved to the byline), the lead of the first paragraphs, brackets closing the last one."""
-    for unit in body:
+    for position, unit in enumerate(body):
         facts = rules.parse_meta_line(unit.text) if unit.kind is zones.Kind.META else None
         if facts and (facts.authors or facts.editor or facts.source):
             _merge_facts(into.facts, facts)
+            into.consumed.update(range(unit.first, unit.last + 1))
+        elif facts and facts.date and position < BODY_DATELINE_UNITS and not into.facts.date:
+            into.facts.date = facts.date  # a date line among the first lines (no headline over them)
             into.consumed.update(range(unit.first, unit.last + 1))
     prose = [unit for unit in body if unit.kind is zones.Kind.PROSE]
     credited = [name for unit in prose[:3] for name in rules.lead_credit(unit.text)]
