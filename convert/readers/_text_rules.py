@@ -162,7 +162,7 @@ _BYLINES = (
     re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?)?(?:特约|特派|见习|实习|特約|見習|實習)?"
                r"(?:记者|通讯员|实习生|記者|通訊員|實習生)\s*[:：]?\s*(?P<names>.+)$"),
     # `文/王明`, `执笔/A、B`, `文/观察者网专栏作者 王文`
-    re.compile(r"^(?:文|执笔|撰文|采写|文字|執筆)\s*[/／|｜:：]\s*(?:\S{0,12}(?:作者|记者|撰稿人|記者)\s*)?(?P<names>.+)$"),
+    re.compile(r"^(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|执笔|撰文|采写|文字|執筆)\s*[/／|｜:：\s]\s*(?:\S{0,12}(?:作者|记者|撰稿人|記者)\s*)?(?P<names>.+)$"),
     # `石佳/中国青年报`: a name, then the outlet it writes for
     re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4})\s*[/／]\s*\S{2,12}(?:报|報|网|網|社|台|刊|新闻|新聞)$"),
 )
@@ -253,7 +253,9 @@ FIELD_KEYS = {
 _KEY_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in FIELD_KEYS), key=len, reverse=True))
 _FIELD = re.compile(rf"^(?P<key>{_KEY_ALTERNATIVES})\s*[:：]\s*(?P<value>\S.*)$", re.IGNORECASE)
 # `编辑 王芳` without a colon: only for Chinese keys, and only when a name follows.
-_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者|責任編輯|編輯|責編)[\s\u3000]*(?P<value>\S.*)$")
+# `编辑 王芳`, and unspaced `作者魏星` when a name of two or three characters is all that follows
+_SPACED_FIELD = re.compile(r"^(?P<key>责任编辑|编辑|责编|作者|責任編輯|編輯|責編)"
+                           r"(?:[\s\u3000]+(?P<value>\S.*)|(?P<glued>[\u4e00-\u9fff]{2,3}))$")
 _TAG_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -285,7 +287,7 @@ def parse_field(segment: str, facts: LineFacts) -> bool:
     if not match:
         return False
     kind = FIELD_KEYS[match.group("key").lower()]
-    value = match.group("value").strip()
+    value = (match.group("value") or match.group("glued")).strip()
     if spaced and not split_names(value):  # `编辑 王芳`, `作者魏星`: without a colon only a name may follow
         return False
     if display_width(value) > 80 or ends_sentence(value) and not value.endswith("."):

@@ -149,7 +149,7 @@ BODY_DATELINE_UNITS = 4
 
 def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
     """Reporters credited inside the article: a credit line between paragraphs (`采写：南都记者 X`,
-    moved to the byline), the lead of the first paragraphs, brackets closing the last one."""
+    moved to the byline), the lead of the first paragraphs, brackets closing the last two."""
     for position, unit in enumerate(body):
         facts = rules.parse_meta_line(unit.text) if unit.kind is zones.Kind.META else None
         if facts and (facts.authors or facts.editor or facts.source):
@@ -160,7 +160,7 @@ def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
             into.consumed.update(range(unit.first, unit.last + 1))
     prose = [unit for unit in body if unit.kind is zones.Kind.PROSE]
     credited = [name for unit in prose[:3] for name in rules.lead_credit(unit.text)]
-    credited += list(rules.closing_credit(prose[-1].text)) if prose else []
+    credited += [name for unit in prose[-2:] for name in rules.closing_credit(unit.text)]
     _merge_facts(into.facts, rules.LineFacts(authors=credited))
 
 
