@@ -380,6 +380,20 @@ _INFO_SEPARATORS = re.compile(r"\s+[-–—·•]\s+|\s+[-–—]$")
 INFO_LINE_MAX_WIDTH = 160
 
 
+def split_date(parts: list[str]) -> str | None:
+    """A date a page printed in separate pieces, one per line: `2019`, `09/07`, `19:02`
+    → `2019-09-07T19:02` (the pieces must come in that order, a year first)."""
+    if len(parts) < 2 or not re.fullmatch(r"(?:19|20)\d{2}\s*年?", parts[0]):
+        return None
+    month_day = re.fullmatch(r"(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?", parts[1])
+    if not month_day:
+        return None
+    text = f"{parts[0].rstrip('年 ')}-{month_day.group(1)}-{month_day.group(2)}"
+    if len(parts) > 2 and re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", parts[2]):
+        text += " " + parts[2]
+    return parse_date_line(text)
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date in a text (year, month and day) → (ISO 8601, start, end)."""
     found = []

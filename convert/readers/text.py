@@ -88,8 +88,11 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
         result.subtitle = units[found.subtitle].text.lstrip("—-– ")
     header_from = found.headline + 1 if found.headline is not None else found.body_first
     header_from += found.subtitle is not None
-    for unit in units[header_from:found.core_first]:
+    header = units[header_from:found.core_first]
+    for unit in header:
         _read_header_unit(unit, result)
+    if not result.facts.date:
+        _read_split_date(header, result)
     if headline is not None:
         _read_around_headline(units, found.headline, result.facts)
     body = units[found.body_first:found.body_last + 1]
@@ -173,6 +176,18 @@ def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
         return markdown.group(1)
     badge = re.match(r"^(?:原创|独家|置顶|首发)\s*(?=\S{8})", text)
     return text[badge.end():] if badge else text
+
+
+def _read_split_date(header: list[zones.Unit], into: Zones) -> None:
+    """`2019` / `09/07` / `19:02` on lines of their own under the headline: one date."""
+    for start in range(len(header) - 1):
+        pieces = header[start:start + 3]
+        date = rules.split_date([unit.text for unit in pieces])
+        if date:
+            into.facts.date = date
+            for unit in pieces[:3 if "T" in date else 2]:
+                into.consumed.update(range(unit.first, unit.last + 1))
+            return
 
 
 def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
