@@ -77,6 +77,9 @@ _PHONE = re.compile(
 KINDS = ("navigation", "related", "share", "print", "copyright", "contact")
 
 
+_SHARE_SPLIT = re.compile(r"[\s|｜/·•,，、]+")
+
+
 def is_related_heading(line: str) -> bool:
     """The line that opens a related-links block: `相关阅读`, `【相关新闻】`, `MORE >>`, `Related articles`."""
     return bool(_RELATED_HEADING.match(line))
@@ -91,7 +94,7 @@ def is_share_bar(line: str) -> bool:
     """`分享到：微信 微博 QQ空间`, `Share this article`, or a line of only network names."""
     if _SHARE.match(line):
         return display_width(line) <= 80
-    tokens = [t for t in re.split(r"[\s|｜/·•,，、]+", line.lower()) if t]
+    tokens = [t for t in _SHARE_SPLIT.split(line.lower()) if t]
     return bool(tokens) and all(token in _SHARE_NETWORKS for token in tokens)
 
 

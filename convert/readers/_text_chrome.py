@@ -19,12 +19,20 @@ A chrome-shaped line inside the article is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from convert.lang import has_cjk
 from convert.readers import _text_boilerplate as boilerplate
 from convert.readers._text_rules import display_width, ends_sentence
 
+_MARKUP = re.compile(r"[=(){}<]")
+_SENTENCE_MARK = re.compile(r"[。！？!?]|[.,;]\s")
+_CRUMB_ARROW = re.compile(r"[>＞»›]|&gt;")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_NUMBER_WORD = re.compile(r"[\d,.]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w+-]{0,9}")
+_BULLET = re.compile(r"^[•·▪►»>]\s*\S")
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[|｜»›>＞/／•·]|&gt;)\s*")
 SEPARATOR_ITEM_MAX_WIDTH = 30  # a menu item or crumb: 15 Chinese characters or a few words
 
@@ -32,14 +40,14 @@ SEPARATOR_ITEM_MAX_WIDTH = 30  # a menu item or crumb: 15 Chinese characters or 
 def is_separator_row(line: str) -> bool:
     """`首页 | 新闻 | 财经`, `首页 > 产经资讯 > 正文`, `Privacy Policy | Terms | Contact`:
     three or more short items (or two around a `>` crumb arrow) and no sentence inside."""
-    if re.search(r"[=(){}<]", line):  # markup or code, not a menu
+    if _MARKUP.search(line):  # markup or code, not a menu
         return False
     items = [item for item in _ITEM_SEPARATORS.split(line) if item]
     if len(items) < 2 or any(display_width(item) > SEPARATOR_ITEM_MAX_WIDTH for item in items):
         return False
-    if re.search(r"[。！？!?]|[.,;]\s", line):
+    if _SENTENCE_MARK.search(line):
         return False
-    crumb = bool(re.search(r"[>＞»›]|&gt;", line))
+    crumb = bool(_CRUMB_ARROW.search(line))
     return len(items) >= 3 or crumb
 
 
@@ -47,9 +55,11 @@ def is_spaced_menu(line: str) -> bool:
     """`首页 新闻 国内 国际 财经`, `缩小字体 放大字体 收藏 微博 分享 20,536`: four or more words of
     1–6 Chinese characters (or counters) split by spaces, at least three of them words."""
     words = line.split()
-    han = sum(1 for word in words if re.fullmatch(r"[\u4e00-\u9fff]{1,6}", word))
-    numbers = sum(1 for word in words if re.fullmatch(r"[\d,.]+", word))
-    latin = sum(1 for word in words if re.fullmatch(r"[A-Za-z][\w+-]{0,9}", word))
+    if len(words) < 4:
+        return False
+    han = sum(1 for word in words if _HAN_WORD.fullmatch(word))
+    numbers = sum(1 for word in words if _NUMBER_WORD.fullmatch(word))
+    latin = sum(1 for word in words if _LATIN_WORD.fullmatch(word))
     # `首页 iPhone iPad Apple Watch Mac 实用技巧 应用游戏`: eight or more such words, Latin ones among them
     mixed = len(words) >= 8 and han >= 2 and han + numbers + latin == len(words)
     return len(words) >= 4 and han >= 3 and han + numbers == len(words) or mixed
@@ -57,7 +67,7 @@ def is_spaced_menu(line: str) -> bool:
 
 def is_bullet_link(line: str) -> bool:
     """`• 某地推出新政` — a short bulleted item that is not a sentence (link lists, teaser titles)."""
-    return bool(re.match(r"^[•·▪►»>]\s*\S", line)) and display_width(line) <= 80 and not ends_sentence(line)
+    return bool(_BULLET.match(line)) and display_width(line) <= 80 and not ends_sentence(line)
 
 
 # Interface words that make up a whole line: buttons, tabs, counters. Kept to words
@@ -136,6 +146,7 @@ def closes_article(line: str) -> bool:
 CJK_NOTICE_MAX_WIDTH = 100  # 50 characters: a copyright or contact notice, not a paragraph that mentions one
 
 
+@functools.lru_cache(maxsize=1024)  # each line is asked about by several detectors in turn
 def trailer_kind(line: str) -> str | None:
     """`_text_boilerplate.trailer_kind`, for lines anywhere in the file: a Chinese line as long as a
     paragraph (`…被告未经许可在社交平台使用该图片…`) is never a notice."""
@@ -184,4 +195,7 @@ def is_chrome(line: str) -> bool:
     return (is_separator_row(line) or is_control(line) or is_bullet_link(line) or is_end_marker(line)
             or is_button_row(line) or is_credit(line) or is_empty_field(line)
             or is_spaced_menu(line) or trailer_kind(line) is not None or is_contact(line)
-            or (not has_cjk(line) and bool(re.fullmatch(r"[-–—_=*•·.\s]+", line))))
+            or (not has_cjk(line) and bool(_SEPARATOR_LINE.fullmatch(line))))
+
+
+_SEPARATOR_LINE = re.compile(r"[-–—_=*•·.\s]+")

@@ -10,6 +10,7 @@ a pattern here and a unit test beside the others. Section headings live in
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +29,7 @@ _SENTENCE_END = ".!?。！？…:："
 _HEADING_STOPPERS = "。．.，,；;：:、"
 
 
+@functools.lru_cache(maxsize=4096)  # the detectors ask about the same line many times
 def display_width(text: str) -> int:
     """Columns the text takes in a monospaced view: CJK characters count two."""
     return len(text) + len(CJK_CHAR.findall(text))

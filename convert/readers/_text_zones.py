@@ -63,6 +63,8 @@ class Unit:
     last: int  # index of its last line
     text: str  # its lines joined by a space
     kind: Kind
+    fields: rules.LineFacts | None = None  # what a line of only dates, bylines and fields says (read once)
+    info: rules.LineFacts | None = None  # what a date line mixed with other things says, when fields is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +80,13 @@ def make_units(texts: list[str], indents: list[int], wrapped: bool) -> list[Unit
     """Lines → units: every non-blank line, or in wrapped text every paragraph (a run
     of lines ended by a blank line or by the next line's indent). A date or byline
     line stands alone even in wrapped text, and so does the line over it (a headline)."""
+    underlines = underline_flags(texts)
     if not wrapped:
         units = []
         for index, text in enumerate(texts):
-            if text and not _underlines(texts, index):
-                units.append(_unit(texts, index, index + 1 if _underlines(texts, index + 1) else index))
+            if text and not underlines[index]:
+                underlined = index + 1 < len(texts) and underlines[index + 1]
+                units.append(_unit(texts, index, index + 1 if underlined else index, underlined))
         return units
     base = min((indent for text, indent in zip(texts, indents) if text), default=0)
     alone = {i for i, text in enumerate(texts) if text and _is_meta(text)}
@@ -92,35 +96,42 @@ def make_units(texts: list[str], indents: list[int], wrapped: bool) -> list[Unit
     for index, text in enumerate(texts + [""]):
         breaks = not text or index in alone or (index - 1) in alone or indents[index] > base
         if start is not None and breaks:
-            units.append(_unit(texts, start, index - 1))
+            units.append(_unit(texts, start, index - 1, start < index - 1 and underlines[index - 1]))
             start = None
         if text and start is None:
             start = index
     return units
 
 
-def _underlines(texts: list[str], index: int) -> bool:
-    """Is line `index` a Setext underline (`===`, `---`) of the text line above it?"""
-    return (0 < index < len(texts) and bool(texts[index - 1]) and not _underlines(texts, index - 1)
-            and headings.setext_level(texts[index]) is not None)
+def underline_flags(texts: list[str]) -> list[bool]:
+    """Per line: is it a Setext underline (`===`, `---`) of the text line above it? An underline
+    cannot itself be underlined, so in a run of `---` lines every other one is."""
+    flags = [False] * len(texts)
+    for index in range(1, len(texts)):
+        flags[index] = (bool(texts[index - 1]) and not flags[index - 1]
+                        and headings.setext_level(texts[index]) is not None)
+    return flags
 
 
 def _is_meta(text: str) -> bool:
     return bool(rules.parse_meta_line(text) or rules.parse_info_line(text))
 
 
-def _unit(texts: list[str], first: int, last: int) -> Unit:
-    if last > first and _underlines(texts, last):  # a Setext heading: the text line is what it says
+def _unit(texts: list[str], first: int, last: int, underlined: bool) -> Unit:
+    if underlined:  # a Setext heading: the text line is what it says
         return Unit(first, last, texts[first], Kind.HEADING)
     joined = " ".join(texts[first:last + 1])
-    return Unit(first, last, joined, classify(joined))
+    fields = rules.parse_meta_line(joined)
+    info = None if fields else rules.parse_info_line(joined)
+    return Unit(first, last, joined, classify(joined, meta=bool(fields or info)), fields, info)
 
 
-def classify(text: str) -> Kind:
-    """The kind of one unit, from its shape (see the module docstring)."""
+def classify(text: str, meta: bool | None = None) -> Kind:
+    """The kind of one unit, from its shape (see the module docstring). `meta`: whether it
+    reads as a date, byline or field line, when the caller has already asked."""
     if chrome.is_end_marker(text):
         return Kind.END
-    if _is_meta(text):
+    if meta if meta is not None else _is_meta(text):
         return Kind.META
     if headings.is_rule(text):  # a separator inside an article (`* * *`) costs what a heading does
         return Kind.HEADING
@@ -412,8 +423,8 @@ def _heads_its_dek(units: list[Unit], index: int) -> bool:
     first: a wide title-shaped unit whose dateline is two units down counts before its dek."""
     unit = units[index]
     return (title_shaped(unit) and rules.display_width(unit.text) >= HEADLINE_MIN_WIDTH
-            and not rules.is_site_name(unit.text) and _is_dateline(units[index + 2].text)
-            and not _is_dateline(units[index + 1].text))
+            and not rules.is_site_name(unit.text) and _is_dateline(units[index + 2])
+            and not _is_dateline(units[index + 1]))
 
 
 def _repeated(units: list[Unit], index: int, window: range) -> bool:
@@ -429,11 +440,11 @@ def _dateline_bonus(units: list[Unit], index: int) -> int:
     is weak evidence: `Privacy Policy` has the same shape."""
     below, looked = 0, 0
     for unit in units[index + 1:index + 5]:  # two down, not counting bare names, not past a rival
-        below = max(below, _dateline_strength(unit.text))
+        below = max(below, _dateline_strength(unit))
         looked += not rules.is_name_line(unit.text)
         if below or looked >= 2 or _rival_headline(unit):
             break
-    above = _dateline_strength(units[index - 1].text) if index > 0 else 0
+    above = _dateline_strength(units[index - 1]) if index > 0 else 0
     return max(below, above * 15 // 40)
 
 
@@ -442,16 +453,16 @@ def _rival_headline(unit: Unit) -> bool:
             and not rules.is_site_name(unit.text))
 
 
-def _dateline_strength(text: str) -> int:
-    facts = rules.parse_meta_line(text) or rules.parse_info_line(text)
+def _dateline_strength(unit: Unit) -> int:
+    facts = unit.fields or unit.info
     if facts and (facts.date or facts.authors):
         return 40
-    return 10 if rules.is_name_line(text) else 0
+    return 10 if rules.is_name_line(unit.text) else 0
 
 
 def _next_to_dateline(units: list[Unit], index: int) -> bool:
     return _dateline_bonus(units, index) > 0
 
 
-def _is_dateline(text: str) -> bool:
-    return _dateline_strength(text) > 0
+def _is_dateline(unit: Unit) -> bool:
+    return _dateline_strength(unit) > 0

@@ -23,7 +23,7 @@ characters. The line-level rules live in `_text_rules`, `_text_headings`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from convert.context import Context
 from convert.errors import InputError
@@ -107,7 +107,7 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     chrome_between = [u for u in units[header_from:found.core_first] if u.kind in (zones.Kind.CHROME, zones.Kind.END)]
     result.above = sum(u.last - u.first + 1 for u in before + chrome_between)
     # trailer fields went into the metadata; the rest below the body (dates of teasers too) was dropped
-    result.below = [i for u in after if not _is_trailer_field(u.text) for i in range(u.first, u.last + 1)]
+    result.below = [i for u in after if not _is_trailer_field(u) for i in range(u.first, u.last + 1)]
     return result
 
 
@@ -124,8 +124,8 @@ def _tag_list(units: list[zones.Unit]) -> list[str]:
     return tags
 
 
-def _is_trailer_field(text: str) -> bool:
-    facts = rules.parse_meta_line(text)
+def _is_trailer_field(unit: zones.Unit) -> bool:
+    facts = unit.fields
     return bool(facts and (facts.authors or facts.editor or facts.source or facts.tags))
 
 
@@ -136,7 +136,7 @@ def _read_around_headline(units: list[zones.Unit], headline: int, facts: rules.L
     """Some pages print the date or the `By` line over the headline; and a bare name right under
     it (or under its dek) is the byline when nothing else names the author."""
     for unit in units[max(0, headline - HEADLINE_NEIGHBOURS):headline]:
-        found = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
+        found = unit.fields or unit.info
         if found and (found.date and not facts.date or found.authors and not facts.authors):
             _merge_facts(facts, rules.LineFacts(date=found.date if not facts.date else "",
                                                 authors=found.authors if not facts.authors else []))
@@ -154,7 +154,7 @@ def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
     """Reporters credited inside the article: a credit line between paragraphs (`采写：南都记者 X`,
     moved to the byline), the lead of the first paragraphs, brackets closing the last two."""
     for position, unit in enumerate(body):
-        facts = rules.parse_meta_line(unit.text) if unit.kind is zones.Kind.META else None
+        facts = unit.fields if unit.kind is zones.Kind.META else None
         if facts and (facts.authors or facts.editor or facts.source):
             _merge_facts(into.facts, facts)
             into.consumed.update(range(unit.first, unit.last + 1))
@@ -192,7 +192,7 @@ def _read_split_date(header: list[zones.Unit], into: Zones) -> None:
 
 def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
     """A unit between the headline and the body: its facts are read; a site name becomes the publisher."""
-    facts = rules.parse_meta_line(unit.text) or rules.parse_info_line(unit.text)
+    facts = unit.fields or unit.info
     if unit.text == into.title:  # the headline printed twice
         pass
     elif facts:
@@ -213,11 +213,9 @@ def _read_trailer(units: list[zones.Unit], facts: rules.LineFacts) -> None:
         if chrome.is_empty_field(unit.text) and rules.FIELD_KEYS.get(unit.text.rstrip(":： ").lower()) == "tags":
             facts.tags.extend(_tag_list(units[index + 1:]))
         in_teasers = in_teasers or (unit.kind is zones.Kind.END and boilerplate.trailer_kind(unit.text) in (None, "related"))
-        line_facts = rules.parse_meta_line(unit.text) or (None if in_teasers else rules.parse_info_line(unit.text))
+        line_facts = unit.fields or (None if in_teasers else unit.info)
         if line_facts:
-            if in_teasers:
-                line_facts.date = ""
-            _merge_facts(facts, line_facts)
+            _merge_facts(facts, replace(line_facts, date="") if in_teasers else line_facts)
 
 
 def _merge_facts(into: rules.LineFacts, new: rules.LineFacts) -> None:
