@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/make_text_sets.py [DEST]     (default bench/data/text)
 
-Input: the three sets bench/fetch_extraction_sets.py downloads (bench/data/
-readability-2015, newspaper4k, gne), read with bench/measure_extraction.py's
+Input: the four sets bench/fetch_extraction_sets.py downloads (bench/data/
+readability-2015, newspaper4k, gne, mercury), read with bench/measure_extraction.py's
 load_set, so the truth here is the HTML bench's truth (title, authors, date,
 main text). Output, for bench/measure_text.py:
 
@@ -55,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure_extraction import Page, load_set, tokens  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("readability-2015", "newspaper4k", "gne")
+SETS = ("readability-2015", "newspaper4k", "gne", "mercury")
 LINES_ABOVE = 3  # lines kept above the headline (or the text start) in cut-a
 TITLE_MIN_COVERAGE = 0.6  # share of the title's characters a "best containing" line must hold
 START_WINDOW = 8  # tokens of the truth text looked for to find where it begins
