@@ -194,15 +194,24 @@ def summary_cells(results: list[FileResult], system: str) -> str:
             f"{_mean(p):5.2f} {_mean(r):5.2f}")
 
 
+HELD_OUT = ("mercury",)  # sets the reader was not tuned on: reported apart
+
+
 def groups(results: list[FileResult]) -> list[tuple[str, str, list[FileResult]]]:
-    """(cut, language, files) for every cut × (zh, en, all) that has files."""
+    """(cut, group, files) for every cut × (zh, en, all) of the sets the reader was tuned on,
+    then each held-out set alone."""
     found = []
     for cut in dict.fromkeys(r.cut for r in results):
         in_cut = [r for r in results if r.cut == cut]
+        tuned = [r for r in in_cut if r.set not in HELD_OUT]
         for language in ("zh", "en", "all"):
-            chosen = [r for r in in_cut if language in ("all", r.language)]
+            chosen = [r for r in tuned if language in ("all", r.language)]
             if chosen:
                 found.append((cut, language, chosen))
+        for held_out in HELD_OUT:
+            chosen = [r for r in in_cut if r.set == held_out]
+            if chosen:
+                found.append((cut, held_out[:8], chosen))
     return found
 
 
@@ -231,13 +240,15 @@ def reader_state() -> str:
 
 def print_table(results: list[FileResult], load_before: str) -> None:
     columns = " title  auth  date  medP  medR meanP meanR"
-    header = f"{'cut':6} {'lang':4} {'files':>5} | {'docconv':^{len(columns)}} | {'pandoc -f markdown':^{len(columns)}}"
+    header = f"{'cut':6} {'set':8} {'files':>5} | {'docconv':^{len(columns)}} | {'pandoc -f markdown':^{len(columns)}}"
     print(header)
-    print(f"{'':6} {'':4} {'':5} |{columns} |{columns}")
+    print(f"{'':6} {'':8} {'':5} |{columns} |{columns}")
     print("-" * len(header))
     for cut, language, chosen in groups(results):
-        print(f"{cut:6} {language:4} {len(chosen):>5} | " + " | ".join(summary_cells(chosen, s) for s in SYSTEMS))
+        print(f"{cut:6} {language:8} {len(chosen):>5} | " + " | ".join(summary_cells(chosen, s) for s in SYSTEMS))
     print(f"\nrun started at {load_before}; ended at {load_text()}")
+    print("zh/en/all: the sets the reader was tuned on (readability-2015, newspaper4k, gne); "
+          + ", ".join(HELD_OUT) + ": held out, never tuned on")
     print("title/auth/date: share right among files whose truth has the field;"
           " P/R: per-file character precision/recall of the body (median and mean)")
 
@@ -245,10 +256,13 @@ def print_table(results: list[FileResult], load_before: str) -> None:
 def print_dropped(results: list[FileResult]) -> None:
     print(f"\nbody lines dropped (truth lines of {MIN_LINE_CHARS}+ characters mostly missing from the output):")
     for cut in dict.fromkeys(r.cut for r in results):
-        in_cut = [r for r in results if r.cut == cut]
-        total = sum(r.body_lines for r in in_cut)
-        counts = ", ".join(f"{s} {sum(r.scores[s].lines_dropped for r in in_cut)}" for s in SYSTEMS)
-        print(f"  {cut}: {counts} of {total} truth lines")
+        for label, in_cut in (("tuned sets", [r for r in results if r.cut == cut and r.set not in HELD_OUT]),
+                              *((name, [r for r in results if r.cut == cut and r.set == name]) for name in HELD_OUT)):
+            if not in_cut:
+                continue
+            total = sum(r.body_lines for r in in_cut)
+            counts = ", ".join(f"{s} {sum(r.scores[s].lines_dropped for r in in_cut)}" for s in SYSTEMS)
+            print(f"  {cut} {label}: {counts} of {total} truth lines")
 
 
 def print_failures(results: list[FileResult]) -> None:
