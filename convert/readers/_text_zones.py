@@ -10,6 +10,8 @@ text is hard-wrapped — and each unit gets a kind from its shape alone:
     end      a line that closes an article: related/comments/most-read
              headings, copyright, previous/next links, share and print bars
     code     a line of program code: an article's listing neither adds nor costs
+    embed    the signature under an embedded post (`— Jane Doe (@jane) December 13, 2016`):
+             a story quoting posts neither gains nor loses by them
     short    anything else: titles, captions, teaser titles, menu words
 
 The body is the run of units with the highest score, where prose counts its
@@ -41,12 +43,13 @@ class Kind(Enum):
     CHROME = "chrome"
     END = "end"
     CODE = "code"
+    EMBED = "embed"
     SHORT = "short"
 
 
 # What each kind adds to a run: prose its display width, the rest a fixed cost.
 # A heading or a caption between two paragraphs costs less than either adds.
-COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40, Kind.CODE: 0}
+COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40, Kind.CODE: 0, Kind.EMBED: 0}
 SENTENCE_COST = 5  # a short unit that reads as a sentence (`他说。`, `怎么去？`) costs less than a menu word
 PROSE_MIN_WIDTH = 40  # a sentence of 20 Chinese characters or about 8 English words
 PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
@@ -131,6 +134,8 @@ def classify(text: str, meta: bool | None = None) -> Kind:
     reads as a date, byline or field line, when the caller has already asked."""
     if chrome.is_end_marker(text):
         return Kind.END
+    if _EMBED_SIGNATURE.search(text):
+        return Kind.EMBED
     if meta if meta is not None else _is_meta(text):
         return Kind.META
     if headings.is_rule(text):  # a separator inside an article (`* * *`) costs what a heading does
@@ -146,6 +151,10 @@ def classify(text: str, meta: bool | None = None) -> Kind:
     if headings.detect_heading(text, stands_alone=True, wrapped=False):
         return Kind.HEADING
     return Kind.SHORT
+
+
+# `— Tom Namako (@TomNamako) December 13, 2016`: who posted an embedded post, and when
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})$")
 
 
 def is_prose(text: str) -> bool:
