@@ -58,6 +58,9 @@ _DATE_PATTERNS = (
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?" + _TIME),
     re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME),
     re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME),
+    # `12/23/16 11:14 AM`, `11/28/2016`: month first, as US pages write it (day first when the
+    # first number cannot be a month)
+    re.compile(r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/])" + _TIME),
 )
 # What may stand around a date on a date line: labels, weekdays, time zones.
 _DATE_NOISE = re.compile(
@@ -76,8 +79,12 @@ def _iso_date(match: re.Match[str]) -> str | None:
     month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
     if not month:
         return None
+    year, day_of_month = int(parts["y"]), int(parts["d"])
+    year += 2000 if year < 100 else 0
+    if month > 12 >= day_of_month:  # `23/12/16`: the day came first
+        month, day_of_month = day_of_month, month
     try:
-        day = datetime(int(parts["y"]), month, int(parts["d"]))
+        day = datetime(year, month, day_of_month)
     except ValueError:
         return None
     if parts.get("h") is None:

@@ -410,7 +410,7 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
         if width >= HEADLINE_MIN_WIDTH and _repeated(units, index, window):
             value += 25
         if width < HEADLINE_MIN_WIDTH:
-            value -= 20
+            value -= 60  # a menu or tag word: only when nothing wider stands there
         if rules.is_site_name(unit.text):
             value -= 40
         if value > best_score:
