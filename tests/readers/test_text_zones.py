@@ -811,3 +811,16 @@ def test_a_topics_column_in_the_trailer_is_the_tags() -> None:
             + "\nTopics\nShipping\nWeather\nShare on Facebook\n© 2023 Example Media. All rights reserved.\n")
     document, _ = read(text)
     assert document.meta.tags == ("Shipping", "Weather")
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("12/23/16 11:14 AM", "2016-12-23T11:14"),
+    ("11/28/2016 04:23 pm ET", "2016-11-28T16:23"),
+    ("23/12/2016", "2016-12-23"),
+])
+def test_month_first_dates(line: str, iso: str) -> None:
+    assert rules.parse_date_line(line) == iso
+
+
+def test_an_embedded_post_signature_is_its_own_kind() -> None:
+    assert zones.classify("— Tom Namako (@TomNamako) December 13, 2016") is Kind.EMBED
