@@ -68,7 +68,7 @@ _DATE_NOISE = re.compile(
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
     r"|(?:last\s+)?(?:posted|published|updated|date|dated)(?:\s+on)?"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-    r"|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|BST|CET|CEST"
+    r"|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[ECMP][SD]?T|BST|CET|CEST"
     r"|[\s,，.()（）\[\]【】|｜:：/-]",
     re.IGNORECASE,
 )
