@@ -165,7 +165,7 @@ def _is_latin_name(text: str) -> bool:
 
 
 _BYLINES = (
-    re.compile(r"^(?:(?:written|story|words|reporting|text|analysis|opinion|review|commentary|interview)\s+)?"
+    re.compile(r"^(?:(?:written|story|words|reporting|text|analysis|opinion|review|commentary|interview|updated)\s+)?"
                r"by[:\s]\s*(?P<names>.+)$", re.IGNORECASE),
     # `本报记者 李强`, `新京报记者 陆一夫`, `澎湃新闻记者 段彦超 廖艳`: an outlet's name may stand before 记者
     re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?)?(?:特约|特派|见习|实习|特約|見習|實習)?"
@@ -178,9 +178,11 @@ _BYLINES = (
 
 
 # Where the names of an English byline end: a date, a dash or bar, a handle, `Updated`, `Follow`…
+# Some scrapers glue the next span on without a space (`Nicole Gallucci2016-12-13`, `April Glaser@aprilaser`).
 _AFTER_NAMES = re.compile(
-    r"\s+(?:[-–—|•·]|@|\(|\d|(?:on|at|in|updated|published|posted|follow|last)\b|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+    r"\s*[@•|/\d(]|\s+(?:[-–—·]|(?:on|at|in|updated|published|posted|follow|last)\b|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    r"|(?<=[A-Z]{2})(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?\s+\d", re.IGNORECASE)
 
 
 def _names_part(names: str) -> str:
@@ -191,16 +193,21 @@ def _names_part(names: str) -> str:
     return (names[:cut.start()] if cut else names).strip()
 
 
-def parse_byline(segment: str) -> tuple[str, ...] | None:
+def parse_byline(segment: str, whole: bool = False) -> tuple[str, ...] | None:
     """`By Jane Doe`, `记者 李强`, `本报通讯员 张敏`, `文/王明` → the names; None otherwise.
 
     A one-word credit after full names is the outlet, not a person
-    (`By Jane Doe and John Roe, Reuters` → the two reporters).
+    (`By Jane Doe and John Roe, Reuters` → the two reporters). What follows the names
+    (`By Jane Doe March 18 at 3:57 PM`) is left aside, unless `whole`: then the segment
+    must be the byline and nothing else (a line of only fields is read that way).
     """
     for pattern in _BYLINES:
         match = pattern.match(segment)
         if match:
-            names = split_names(_names_part(match.group("names")))
+            names_part = _names_part(match.group("names"))
+            if whole and names_part != match.group("names").strip():
+                return None
+            names = split_names(names_part)
             if names:
                 return _without_outlet(names)
     return None
@@ -322,7 +329,7 @@ _SEGMENT_SPLIT = re.compile(
     r"|(?<=[^\s\u4e00-\u9fff])(?=(?:来源|作者|责任编辑|來源|責任編輯)[:：])|(?<=[\u4e00-\u9fff])(?<!责任)(?<!責任)(?=(?:来源|作者|编辑|來源|編輯)[:：])"
     r"|\s+(?=(?:记者|通讯员|编辑|記者|通訊員|編輯)\s)"
     # `… By Jane Doe` starts a byline (split_segments joins `Story by …` back: one word before is its label)
-    r"|\s+(?=[Bb]y\s+[A-Z])"
+    r"|\s+(?=(?:[Bb]y|BY)\s+[A-Z])"
 )
 _BRACKETED = re.compile(r"^[（(【\[](?P<inner>.*)[）)】\]]$")
 
@@ -363,7 +370,7 @@ def parse_meta_line(line: str) -> LineFacts | None:
         if editors and (names := split_names(editors.group("names"))):
             facts.editor = facts.editor or ", ".join(names)
             continue
-        names = parse_byline(segment)
+        names = parse_byline(segment, whole=True)
         if names:
             facts.authors.extend(names)
             outlet = _BYLINE_OUTLET.search(segment)
@@ -431,7 +438,7 @@ def parse_info_line(line: str) -> LineFacts | None:
         return None
     found = find_date(line)
     if not found:
-        return None
+        return _byline_first(line)
     iso, start, end = found
     rest_of_line = _without_dates(line)
     if _SENTENCE_INSIDE.search(rest_of_line) or rest_of_line.rstrip().endswith((".", "。")) \
@@ -468,6 +475,19 @@ def _clock_time(text: str) -> str | None:
     ampm = (match.group("ampm") or "").lower().replace(".", "")
     hour = hour + 12 if ampm == "pm" and hour < 12 else 0 if ampm == "am" and hour == 12 else hour
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def _byline_first(line: str) -> LineFacts | None:
+    """`By Howard Schneider and Lindsay Dunsmuir | WASHINGTON`, `By Jane Doe • 5 min read`,
+    `By Erin Cunningham March 18 Follow @erin`: a `By` byline first, then something short that
+    is no sentence: the names."""
+    segments = split_segments(line)
+    if not segments or not re.match(r"by\b", segments[0], re.IGNORECASE) or display_width(line) > 100:
+        return None
+    names = parse_byline(segments[0])
+    if not names or ends_sentence(line) or any(len(segment.split()) > 4 for segment in segments[1:]):
+        return None
+    return LineFacts(authors=list(names))
 
 
 def _without_dates(text: str) -> str:

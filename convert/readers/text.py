@@ -154,7 +154,7 @@ def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
     """Reporters credited inside the article: a credit line between paragraphs (`采写：南都记者 X`,
     moved to the byline), the lead of the first paragraphs, brackets closing the last two."""
     for position, unit in enumerate(body):
-        facts = unit.fields if unit.kind is zones.Kind.META else None
+        facts = (unit.fields or unit.info) if unit.kind is zones.Kind.META else None
         if facts and (facts.authors or facts.editor or facts.source):
             _merge_facts(into.facts, facts)
             into.consumed.update(range(unit.first, unit.last + 1))
@@ -206,16 +206,21 @@ def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
 
 
 def _read_trailer(units: list[zones.Unit], facts: rules.LineFacts) -> None:
-    """Fields in the trailer (`编辑：`, `来源：`, `Tags:`…). A date counts only before the first
-    related, comments or most-read block: the teasers below carry dates of their own."""
+    """Fields in the trailer (`编辑：`, `来源：`, `Tags:`…). A date or a byline counts only
+    before the first related, comments or most-read block (the teasers below carry dates
+    and bylines of their own), and a byline only when the header named no author (a
+    closing `（记者 X）` credits the article; a `By X` among teasers does not)."""
     in_teasers = False
+    named = bool(facts.authors)
     for index, unit in enumerate(units):
         if chrome.is_empty_field(unit.text) and rules.FIELD_KEYS.get(unit.text.rstrip(":： ").lower()) == "tags":
             facts.tags.extend(_tag_list(units[index + 1:]))
         in_teasers = in_teasers or (unit.kind is zones.Kind.END and boilerplate.trailer_kind(unit.text) in (None, "related"))
         line_facts = unit.fields or (None if in_teasers else unit.info)
         if line_facts:
-            _merge_facts(facts, replace(line_facts, date="") if in_teasers else line_facts)
+            keep_authors = not in_teasers and not named
+            _merge_facts(facts, replace(line_facts, date="" if in_teasers else line_facts.date,
+                                        authors=line_facts.authors if keep_authors else []))
 
 
 def _merge_facts(into: rules.LineFacts, new: rules.LineFacts) -> None:

@@ -824,3 +824,33 @@ def test_month_first_dates(line: str, iso: str) -> None:
 
 def test_an_embedded_post_signature_is_its_own_kind() -> None:
     assert zones.classify("— Tom Namako (@TomNamako) December 13, 2016") is Kind.EMBED
+
+
+@pytest.mark.parametrize("segment, names", [
+    ("By Nicole Gallucci2016-12-13 22:33:06 UTC", ("Nicole Gallucci",)),
+    ("by April Glaser@aprilaser Dec 15, 2016, 1:55pm EST", ("April Glaser",)),
+    ("By Daniel Bader Friday, Jan 13, 2017 at 4:45 pm EST", ("Daniel Bader",)),
+    ("Updated by Aja Romano@ajaromano Dec 10, 2016", ("Aja Romano",)),
+])
+def test_byline_names_end_where_glued_spans_begin(segment: str, names: tuple) -> None:
+    assert rules.parse_byline(segment) == names
+
+
+def test_a_line_of_only_fields_holds_nothing_but_the_byline() -> None:
+    """The strict reading refuses what follows the names, so the date on the line is read too."""
+    line = "by Duncan Bell / January 19, 2017 / Leave a comment"
+    assert rules.parse_meta_line(line) is None
+    facts = rules.parse_info_line(line)
+    assert (facts.date, facts.authors) == ("2017-01-19", ["Duncan Bell"])
+
+
+def test_a_by_line_with_a_place_after_it() -> None:
+    facts = rules.parse_info_line("By Howard Schneider and Lindsay Dunsmuir | WASHINGTON")
+    assert facts.authors == ["Howard Schneider", "Lindsay Dunsmuir"]
+
+
+def test_teaser_bylines_in_the_trailer_are_not_the_authors() -> None:
+    text = ("Harbour reopens after storm\nBy Jane Doe\nJune 2, 2023\n" + "\n".join(EN_PARAGRAPHS)
+            + "\nMore from Example News\nFerry fares to rise\nBy John Roe\nA new bridge opens\nBy Mary Major\n")
+    document, _ = read(text)
+    assert document.meta.authors == ("Jane Doe",)
