@@ -204,6 +204,10 @@ def decode(name: str, data: bytes, declared: str | None = None, forced: str | No
     detected = _detect(data)
     text = _strict_or_none(data, detected)
     if text is not None and _detection_confirmed(detected, text):
+        if _single_byte(detected) and _high_bytes_paired(data):
+            strict = _most_plausible_strict(data, None)
+            if strict:
+                return Decoded(strict[1], strict[0])
         return Decoded(text, detected)
     strict = _most_plausible_strict(data, detected)
     if strict:
@@ -326,6 +330,29 @@ def _detection_confirmed(codec: str, text: str) -> bool:
         return False
     home = _HOME_SCRIPT.get(codec)
     return home is None or home.search(text) is not None
+
+
+# Bytes read as double-byte text: ASCII, GB18030's four-byte characters, or a lead byte with
+# its trail (the trail may be an ASCII letter: `–` is A8 43 in GBK).
+_DOUBLE_BYTE_STREAM = re.compile(rb"(?:[\x00-\x7f]+|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]"
+                                 rb"|[\x81-\xfe][\x40-\x7e\x80-\xfe])*")
+_PAIRED_MIN = 3  # high bytes needed before their pairing says anything
+
+
+def _single_byte(codec: str) -> bool:
+    return codec not in _EAST_ASIAN and not codec.startswith("utf") and codec not in ("gbk", "gb2312", "big5")
+
+
+def _high_bytes_paired(data: bytes) -> bool:
+    """Does every byte above 0x7F pair up as the two- and four-byte characters of GB18030 (and
+    Big5, Shift_JIS, EUC) do? A page of English text with a few GB18030 quotes and dashes
+    (`’` is A1 AF) reads as ISO 8859-13 or HP Roman-8 to charset-normalizer, strictly and
+    wrongly (`Trump”Æs`); a real single-byte text has letters that pair with nothing
+    (`café ` ends in é and a space, a Cyrillic word of three letters leaves one over)."""
+    sample = data[:_DETECT_BYTES]
+    return (sum(1 for byte in sample[:65536] if byte > 0x7F) >= _PAIRED_MIN * 2
+            and _DOUBLE_BYTE_STREAM.fullmatch(sample[:_safe_end(sample)] if len(sample) == _DETECT_BYTES else sample)
+            is not None)
 
 
 def _strict_readings(data: bytes, detected: str | None) -> dict[str, str]:

@@ -144,3 +144,22 @@ def test_garbage_that_happens_to_be_valid_gb18030_is_not_taken(monkeypatch):
     result = decode("x", data)
     assert result.encoding == "utf-8" and result.warnings
     assert result.text == "\ufffd\ufffd" + text
+
+
+def test_english_with_a_few_gb18030_quotes_is_not_read_as_a_latin_codepage() -> None:
+    """charset-normalizer calls such a page ISO 8859-13 or HP Roman-8, which decode strictly
+    and wrongly (`Trump”Æs`); every high byte pairs up as GB18030 does, so GB18030 reads it."""
+    text = ("Donald Trump’s tweets fit a pattern, critics say — and the “pattern” is old. "
+            "The Stein–led recount ended on Monday, officials said. ") * 20
+    decoded = decode("page.txt", text.encode("gb18030"))
+    assert (decoded.text, decoded.warnings) == (text, [])
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "cp1252"])
+def test_a_single_byte_text_whose_letters_pair_with_nothing_stays_single_byte(codec: str) -> None:
+    text = {"cp1251": "Он сказал, что это правда. Ещё раз: всё хорошо, и мир тут. " * 10,
+            "cp1252": "Café au lait, crème brûlée, naïve résumé à la carte, déjà vu. " * 10}[codec]
+    decoded = decode("page.txt", text.encode(codec))
+    # (charset-normalizer may still pick a sibling codepage for the French: cp1257's à is ą)
+    assert decoded.encoding not in ("gb18030", "big5hkscs", "shift_jis", "euc_jp", "euc_kr")
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in decoded.text)

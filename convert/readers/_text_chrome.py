@@ -150,9 +150,13 @@ CJK_NOTICE_MAX_WIDTH = 100  # 50 characters: a copyright or contact notice, not 
 def trailer_kind(line: str) -> str | None:
     """`_text_boilerplate.trailer_kind`, for lines anywhere in the file: a Chinese line as long as a
     paragraph (`…被告未经许可在社交平台使用该图片…`) is never a notice."""
-    if has_cjk(line) and display_width(line) > CJK_NOTICE_MAX_WIDTH:
+    if has_cjk(line) and display_width(line) > CJK_NOTICE_MAX_WIDTH or _PHOTO_COPYRIGHT.match(line):
         return None
     return boilerplate.trailer_kind(line)
+
+
+# `© Noelia Páez/Instagram`, `© Reuters`: a picture's credit inside the article, not the page's copyright
+_PHOTO_COPYRIGHT = re.compile(r"^©\s*(?!.*(?:19|20)\d{2})(?!.*rights)[^\d]{2,40}$", re.IGNORECASE)
 
 
 def is_button_row(line: str) -> bool:
@@ -170,7 +174,8 @@ _CREDIT = re.compile(
 
 def is_credit(line: str) -> bool:
     """`Photo: Jane Roe / Agency`, `Illustration by Kenji Ota`, `图片来源：视觉中国`: a credit, not article text."""
-    return display_width(line) <= 120 and bool(_CREDIT.match(line)) and not ends_sentence(line.rstrip(")）"))
+    return display_width(line) <= 120 and (bool(_CREDIT.match(line)) or bool(_PHOTO_COPYRIGHT.match(line))) \
+        and not ends_sentence(line.rstrip(")）"))
 
 
 _EMPTY_FIELD = re.compile(r"^(?:标签|关键词|关键字|责任编辑|编辑|来源|作者|tags?|topics|keywords|source|editor)\s*[:：]?$",

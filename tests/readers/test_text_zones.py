@@ -854,3 +854,12 @@ def test_teaser_bylines_in_the_trailer_are_not_the_authors() -> None:
             + "\nMore from Example News\nFerry fares to rise\nBy John Roe\nA new bridge opens\nBy Mary Major\n")
     document, _ = read(text)
     assert document.meta.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("© Noelia Páez/Instagram", True), ("© Reuters", True),
+    ("© 2019 Example Media Group. All rights reserved.", False), ("© Example Media. All rights reserved", False),
+])
+def test_a_picture_copyright_is_a_credit_not_the_page_copyright(line: str, credit: bool) -> None:
+    assert chrome.is_credit(line) is credit
+    assert chrome.closes_article(line) is not credit
