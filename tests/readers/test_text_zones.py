@@ -863,3 +863,9 @@ def test_teaser_bylines_in_the_trailer_are_not_the_authors() -> None:
 def test_a_picture_copyright_is_a_credit_not_the_page_copyright(line: str, credit: bool) -> None:
     assert chrome.is_credit(line) is credit
     assert chrome.closes_article(line) is not credit
+
+
+@pytest.mark.parametrize("text", ["http://news.example.com/energy/2016/12/office-temperature",
+                                  "Max Blumenthal", "National Desk By National Desk The Plain Dealer"])
+def test_addresses_names_and_bylines_are_not_headlines(text: str) -> None:
+    assert not zones.title_shaped(zones.Unit(0, 0, text, Kind.SHORT))
