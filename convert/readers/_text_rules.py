@@ -241,6 +241,17 @@ _ROLE_WORDS = {"analyst", "editor", "correspondent", "reporter", "writer", "staf
 
 _INTERFACE_WORDS = {"follow", "followed", "following", "share", "subscribe", "sign", "log", "login", "print", "email",
                     "comments", "more", "next", "prev", "previous", "menu", "search", "home", "read", "view"}
+# Words of a page's own interface: a short line holding one is a button, a menu or a greeting.
+_UI_WORDS = _INTERFACE_WORDS | {"back", "edition", "welcome", "newsletter", "newsletters", "stories", "author",
+                                "advertise", "advertisement", "cookies", "privacy", "terms", "register",
+                                "visibility", "publish", "loading", "download", "app", "contact"}
+
+
+def is_interface_text(text: str) -> bool:
+    """`Back to Main Menu`, `Welcome to Sott.net`, `Email the author | Follow on Twitter`,
+    `US Edition UK Edition …`: a short English line with an interface word in it."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return not has_cjk(text) and len(words) <= 8 and any(word.lower() in _UI_WORDS for word in words)
 
 
 def is_name_line(text: str) -> bool:

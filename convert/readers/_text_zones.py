@@ -397,7 +397,8 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
     over it), while share rows, photo credits and buttons may sit between it and the
     first paragraph: standing next to a date or byline line counts most, then being
     wide enough for a headline; every unit of distance from the body costs a little.
-    A line shaped like a site name (`某某新闻网`, `Example News`) counts least.
+    A line shaped like a site name (`某某新闻网`, `Example News`) counts least, and one with
+    a word of the page's interface (`Back to Main Menu`) little.
     """
     best, best_score = None, float("-inf")
     window = range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1)
@@ -414,6 +415,8 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
             value -= 60  # a menu or tag word: only when nothing wider stands there
         if rules.is_site_name(unit.text):
             value -= 40
+        if rules.is_interface_text(unit.text):
+            value -= 30
         if value > best_score:
             best, best_score = index, value
     if best is not None and best > 0 and _reads_as_dek(units[best], units[best - 1]) and _heads_its_dek(units, best - 1):

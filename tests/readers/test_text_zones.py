@@ -869,3 +869,11 @@ def test_a_picture_copyright_is_a_credit_not_the_page_copyright(line: str, credi
                                   "Max Blumenthal", "National Desk By National Desk The Plain Dealer"])
 def test_addresses_names_and_bylines_are_not_headlines(text: str) -> None:
     assert not zones.title_shaped(zones.Unit(0, 0, text, Kind.SHORT))
+
+
+@pytest.mark.parametrize("text, interface", [
+    ("Back to Main Menu", True), ("Welcome to Sott.net", True), ("Email the author | Follow on Twitter", True),
+    ("Harbour Towns Bet on Winter Festivals to Fill Empty Hotels", False), ("清溪县老街夜市重新开张", False),
+])
+def test_interface_text(text: str, interface: bool) -> None:
+    assert rules.is_interface_text(text) is interface
