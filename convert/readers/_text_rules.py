@@ -1,11 +1,13 @@
 """Small named detectors for the plain-text reader.
 
 Each looks at one line (or one segment of a line) and says what it is: a
-date, a byline, a `key：value` field, a title or site name. They
-know nothing about where in the file they are; `text.py` decides where each
-applies (header zone, body, tail). To teach the reader a new convention, add
-a pattern here and a unit test beside the others. Section headings live in
-`_text_headings`, trailer boilerplate in `_text_boilerplate`.
+byline, a `key：value` field, a date line mixed with other things, a credit
+inside a paragraph, a title or site name. They know nothing about where in the
+file they are; `_text_zones` and `text.py` decide where each applies. To teach
+the reader a new convention, add a pattern here and a unit test beside the
+others. Dates themselves live in `_text_dates`, section headings in
+`_text_headings`, page chrome in `_text_chrome`, trailer boilerplate in
+`_text_boilerplate`.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from convert.lang import CJK_CHAR, has_cjk
+from convert.readers._text_dates import MONTHS, clock_time, find_date, parse_date_line, without_dates
 
 # ------------------------------------------------------------- characters
 
@@ -44,77 +46,6 @@ def ends_sentence(text: str) -> bool:
 def has_closing_punctuation(text: str) -> bool:
     """True when a line ends like running text (full stop, comma, colon…), which a heading does not."""
     return bool(text) and text[-1] in _HEADING_STOPPERS
-
-
-# ------------------------------------------------------------------ dates
-
-_MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
-_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_TIME = r"(?:[T\s,，]*(?:at\s+)?(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
-_DATE_PATTERNS = (
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?" + _TIME),
-    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME),
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})" + _TIME),
-    # `12/23/16 11:14 AM`, `11/28/2016`: month first, as US pages write it (day first when the
-    # first number cannot be a month)
-    re.compile(r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/])" + _TIME),
-)
-# What may stand around a date on a date line: labels, weekdays, time zones.
-_DATE_NOISE = re.compile(
-    r"发布时间|发布日期|更新时间|发表时间|时间|日期|北京时间"
-    r"|星期[一二三四五六日天]|周[一二三四五六日]"
-    r"|(?:last\s+)?(?:posted|published|updated|date|dated)(?:\s+on)?"
-    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-    r"|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[ECMP][SD]?T|BST|CET|CEST"
-    r"|[\s,，.()（）\[\]【】|｜:：/-]",
-    re.IGNORECASE,
-)
-
-
-def _iso_date(match: re.Match[str]) -> str | None:
-    parts = match.groupdict()
-    month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
-    if not month:
-        return None
-    year, day_of_month = int(parts["y"]), int(parts["d"])
-    year += 2000 if year < 100 else 0
-    if month > 12 >= day_of_month:  # `23/12/16`: the day came first
-        month, day_of_month = day_of_month, month
-    try:
-        day = datetime(year, month, day_of_month)
-    except ValueError:
-        return None
-    if parts.get("h") is None:
-        return day.date().isoformat()
-    hour, minute = int(parts["h"]), int(parts["mi"])
-    ampm = (parts.get("ampm") or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None
-    stamp = f"{day.date().isoformat()}T{hour:02d}:{minute:02d}"
-    return stamp + f":{int(parts['s']):02d}" if parts.get("s") else stamp
-
-
-def parse_date_line(segment: str) -> str | None:
-    """A segment that is only a date (maybe with time, weekday, label) → ISO 8601, else None.
-
-    `2023年9月8日 14:20` → `2023-09-08T14:20`; `Posted: 12 June 2024` → `2024-06-12`.
-    """
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(segment)
-        if not match:
-            continue
-        iso = _iso_date(match)
-        leftover = segment[:match.start()] + " " + segment[match.end():]
-        if iso and not _DATE_NOISE.sub("", leftover):
-            return iso
-    return None
 
 
 # ---------------------------------------------------- names and bylines
@@ -407,35 +338,6 @@ _INFO_SEPARATORS = re.compile(r"\s+[-–—·•]\s+|\s+[-–—]$")
 INFO_LINE_MAX_WIDTH = 160
 
 
-def split_date(parts: list[str]) -> str | None:
-    """A date a page printed in separate pieces, one per line: `2019`, `09/07`, `19:02`
-    → `2019-09-07T19:02` (the pieces must come in that order, a year first)."""
-    if len(parts) < 2 or not re.fullmatch(r"(?:19|20)\d{2}\s*年?", parts[0]):
-        return None
-    month_day = re.fullmatch(r"(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?", parts[1])
-    if not month_day:
-        return None
-    text = f"{parts[0].rstrip('年 ')}-{month_day.group(1)}-{month_day.group(2)}"
-    if len(parts) > 2 and re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", parts[2]):
-        text += " " + parts[2]
-    return parse_date_line(text)
-
-
-def find_date(text: str) -> tuple[str, int, int] | None:
-    """The first full date in a text (year, month and day) → (ISO 8601, start, end)."""
-    found = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            iso = _iso_date(match)
-            if iso:
-                found.append((match.start(), iso, match.end()))
-                break
-    if not found:
-        return None
-    start, iso, end = min(found)
-    return iso, start, end
-
-
 def parse_info_line(line: str) -> LineFacts | None:
     """The line under a headline that mixes a date with anything else, as real pages print it:
     `http://www.example.net 2005年03月21日 11:21 《理财周刊》`, `Dan Goodin - Apr 16, 2015 8:02 pm UTC`,
@@ -451,11 +353,11 @@ def parse_info_line(line: str) -> LineFacts | None:
     if not found:
         return _byline_first(line)
     iso, start, end = found
-    rest_of_line = _without_dates(line)
+    rest_of_line = without_dates(line)
     if _SENTENCE_INSIDE.search(rest_of_line) or rest_of_line.rstrip().endswith((".", "。")) \
             or re.search(r"(?:\b[a-z]+\b[\s,]+){4}", rest_of_line):
         return None  # a sentence that mentions a date
-    if "T" not in iso and (clock := _clock_time(line[:start] + " " + line[end:])):
+    if "T" not in iso and (clock := clock_time(line[:start] + " " + line[end:])):
         iso += "T" + clock
     facts = LineFacts(date=iso)
     rest = _URL.sub("  ", line[:start] + "  " + line[end:])
@@ -472,22 +374,6 @@ def parse_info_line(line: str) -> LineFacts | None:
     return facts
 
 
-_CLOCK_TIME = re.compile(
-    r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2})|\.(?P<m2>\d{2})(?=\s*(?:[ap]\.?m|GMT|UTC|[ECMP][SD]T|BST)))"
-    r"(?![\d:])\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?")
-
-
-def _clock_time(text: str) -> str | None:
-    """`11:14 AM`, `06.00 GMT`, `7:14 PM` found anywhere in a text → `HH:MM` (24-hour)."""
-    match = _CLOCK_TIME.search(text)
-    if not match:
-        return None
-    hour, minute = int(match.group("h")), int(match.group("m") or match.group("m2"))
-    ampm = (match.group("ampm") or "").lower().replace(".", "")
-    hour = hour + 12 if ampm == "pm" and hour < 12 else 0 if ampm == "am" and hour == 12 else hour
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
 def _byline_first(line: str) -> LineFacts | None:
     """`By Howard Schneider and Lindsay Dunsmuir | WASHINGTON`, `By Jane Doe • 5 min read`,
     `By Erin Cunningham March 18 Follow @erin`: a `By` byline first, then something short that
@@ -501,19 +387,12 @@ def _byline_first(line: str) -> LineFacts | None:
     return LineFacts(authors=list(names))
 
 
-def _without_dates(text: str) -> str:
-    """The text with every date taken out (their commas are not a sentence's)."""
-    for pattern in _DATE_PATTERNS:
-        text = pattern.sub(" ", text)
-    return text
-
-
 def _bare_latin_names(segment: str) -> tuple[str, ...] | None:
     """`Dan Goodin` beside a date: full names only (two words or more), no date words."""
     names = split_names(segment.strip(" -–—,"))
     if not names or has_cjk(segment):
         return None
-    if any(len(name.split()) < 2 or any(word.lower().strip(".") in _MONTHS for word in name.split()) for name in names):
+    if any(len(name.split()) < 2 or any(word.lower().strip(".") in MONTHS for word in name.split()) for name in names):
         return None
     return names
 

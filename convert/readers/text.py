@@ -30,6 +30,7 @@ from convert.errors import InputError
 from convert.lang import detect_language, is_cjk
 from convert.readers import _text_boilerplate as boilerplate
 from convert.readers import _text_chrome as chrome
+from convert.readers import _text_dates as dates
 from convert.readers import _text_headings as headings
 from convert.readers import _text_rules as rules
 from convert.readers import _text_zones as zones
@@ -182,7 +183,7 @@ def _read_split_date(header: list[zones.Unit], into: Zones) -> None:
     """`2019` / `09/07` / `19:02` on lines of their own under the headline: one date."""
     for start in range(len(header) - 1):
         pieces = header[start:start + 3]
-        date = rules.split_date([unit.text for unit in pieces])
+        date = dates.split_date([unit.text for unit in pieces])
         if date:
             into.facts.date = date
             for unit in pieces[:3 if "T" in date else 2]:

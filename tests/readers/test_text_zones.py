@@ -12,6 +12,7 @@ from convert.context import Context
 from convert.options import Options
 from convert.readers import _text_boilerplate as boilerplate
 from convert.readers import _text_chrome as chrome
+from convert.readers import _text_dates as dates
 from convert.readers import _text_rules as rules
 from convert.readers import _text_zones as zones
 from convert.readers.text import TextReader, split_lines
@@ -763,7 +764,7 @@ def test_keep_boilerplate_appends_the_trailer_after_a_rule() -> None:
     (["09/07", "2019"], None),
 ])
 def test_split_date(parts: list, date) -> None:
-    assert rules.split_date(parts) == date
+    assert dates.split_date(parts) == date
 
 
 @pytest.mark.parametrize("paragraph, names", [
