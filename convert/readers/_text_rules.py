@@ -186,12 +186,25 @@ def is_interface_text(text: str) -> bool:
 
 
 def is_name_line(text: str) -> bool:
-    """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words,
-    none of them a button's (`Follow Followed`)."""
+    """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words
+    (see `_person_like`)."""
     names = parse_byline(text) or (split_names(text) if not has_cjk(text) else None)
-    words = {word.lower() for name in names or () for word in name.split()}
-    return (bool(names) and len(names) <= 3 and all(2 <= len(name.split()) <= 3 for name in names)
-            and not words & (_INTERFACE_WORDS | _ROLE_WORDS) and not is_site_name(text))
+    return bool(names) and len(names) <= 3 and all(_person_like(name) for name in names) and not is_site_name(text)
+
+
+# Words that open a heading, a tag or a box, never a person's name (`The Two-Way`, `My Teams`).
+_NOT_FIRST_NAMES = {"the", "a", "an", "my", "our", "your", "see", "this", "these", "all", "top", "latest", "related"}
+
+
+def _person_like(name: str) -> bool:
+    """Two or three words, none of them a button's (`Follow Followed`), a job's, a site's, a
+    heading's opener, no possessive (`Editor's Picks`) and not set in capitals with a plural
+    (`RELATED ARTICLES`)."""
+    words = name.split()
+    lowered = {word.lower().strip(".") for word in words}
+    return (2 <= len(words) <= 3 and not lowered & (_UI_WORDS | _ROLE_WORDS)
+            and words[0].lower() not in _NOT_FIRST_NAMES and "'" not in name and "’" not in name
+            and not is_site_name(name) and not name.endswith(("...", "…")))
 
 
 # ---------------------------------------------------- key: value fields
@@ -392,7 +405,7 @@ def _bare_latin_names(segment: str) -> tuple[str, ...] | None:
     names = split_names(segment.strip(" -–—,"))
     if not names or has_cjk(segment):
         return None
-    if any(len(name.split()) < 2 or any(word.lower().strip(".") in MONTHS for word in name.split()) for name in names):
+    if any(not _person_like(name) or any(word.lower().strip(".") in MONTHS for word in name.split()) for name in names):
         return None
     return names
 

@@ -370,7 +370,8 @@ def title_shaped(unit: Unit) -> bool:
     section heading, a dateline (`Washington CNN —`), a caption or credit opening with a round
     bracket (`(Bild: X)`, `(L-R) …`; `【…】` and `[…]` open Chinese headlines), interface words
     glued together (`ProfileFollowUnfollow`), a bare name (`Max Blumenthal`), a byline
-    (`National Desk By National Desk`) or an address (`http://news.example.com/2016/…`)."""
+    (`National Desk By National Desk`), an address (`http://news.example.com/2016/…`) or a
+    publication's name (`The Plain Dealer`)."""
     text = unit.text
     width = rules.display_width(text)
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
@@ -378,7 +379,8 @@ def title_shaped(unit: Unit) -> bool:
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
             and not re.match(r"[(（]|——|--", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text)
             and not rules.is_name_line(text) and not re.match(r"^(?:\S+\s+){0,3}By\s+[A-Z]", text)
-            and not re.match(r"(?:https?://|www\.)\S+$", text))
+            and not re.match(r"(?:https?://|www\.)\S+$", text)
+            and not re.fullmatch(r"The(?: [A-Z][\w'’-]*){1,2}", text))
 
 
 def marked_headline(units: list[Unit], texts: list[str]) -> int | None:

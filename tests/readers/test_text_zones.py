@@ -878,3 +878,15 @@ def test_addresses_names_and_bylines_are_not_headlines(text: str) -> None:
 ])
 def test_interface_text(text: str, interface: bool) -> None:
     assert rules.is_interface_text(text) is interface
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Patrick Allan", True), ("The Two-Way", False), ("My Teams", False), ("Editor's Picks", False),
+    ("RELATED ARTICLES", False), ("See More...", False), ("Medical Daily", False),
+])
+def test_a_bare_name_line_is_a_person_shape(line: str, name: bool) -> None:
+    assert rules.is_name_line(line) is name
+
+
+def test_a_publication_name_is_not_a_headline() -> None:
+    assert not zones.title_shaped(zones.Unit(0, 0, "The Plain Dealer", Kind.SHORT))
