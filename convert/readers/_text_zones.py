@@ -369,7 +369,8 @@ def title_shaped(unit: Unit) -> bool:
     """Could this unit be a headline? Short and not ending like running text; not an enumerated
     section heading, a dateline (`Washington CNN —`), a caption or credit opening with a round
     bracket (`(Bild: X)`, `(L-R) …`; `【…】` and `[…]` open Chinese headlines), interface words
-    glued together (`ProfileFollowUnfollow`), a bare name (`Max Blumenthal`), a byline
+    glued together (`ProfileFollowUnfollow`), an attribution (`— Mike Pompeo, …`), Latin text
+    opening in lower case (`election 2016`: English headlines open with a capital), a bare name (`Max Blumenthal`), a byline
     (`National Desk By National Desk`), an address (`http://news.example.com/2016/…`) or a
     publication's name (`The Plain Dealer`)."""
     text = unit.text
@@ -377,7 +378,7 @@ def title_shaped(unit: Unit) -> bool:
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
             and rules.could_be_title(text) and not _enumerated_heading(unit)
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
-            and not re.match(r"[(（]|——|--", text) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text)
+            and not re.match(r"[(（]|——|--|[—–-]\s", text) and not (re.match(r"[a-z]", text) and not has_cjk(text)) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text)
             and not rules.is_name_line(text) and not re.match(r"^(?:\S+\s+){0,3}By\s+[A-Z]", text)
             and not re.match(r"(?:https?://|www\.)\S+$", text)
             and not re.fullmatch(r"The(?: [A-Z][\w'’-]*){1,2}", text))

@@ -890,3 +890,11 @@ def test_a_bare_name_line_is_a_person_shape(line: str, name: bool) -> None:
 
 def test_a_publication_name_is_not_a_headline() -> None:
     assert not zones.title_shaped(zones.Unit(0, 0, "The Plain Dealer", Kind.SHORT))
+
+
+@pytest.mark.parametrize("text, shaped", [
+    ("election 2016", False), ("— Mike Pompeo, College Station, TX, April 15, 2019", False),
+    ("iPhone 11发布：64GB售5499元", True), ("Harbour Towns Bet on Winter Festivals", True),
+])
+def test_lower_case_openings_and_attributions(text: str, shaped: bool) -> None:
+    assert zones.title_shaped(zones.Unit(0, 0, text, Kind.SHORT)) is shaped
