@@ -84,7 +84,7 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     result = Zones()
     headline = units[found.headline] if found.headline is not None else None
     if headline is not None:
-        result.title = _headline_text(lines, headline)
+        result.title = _headline_text(headline)
     if found.subtitle is not None:
         result.subtitle = units[found.subtitle].text.lstrip("—-– ")
     header_from = found.headline + 1 if found.headline is not None else found.body_first
@@ -105,7 +105,7 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     after = units[found.body_last + 1:]
     _read_trailer(after, result.facts)
     before = units[:found.headline] if headline is not None else units[:found.body_first]
-    chrome_between = [u for u in units[header_from:found.core_first] if u.kind in (zones.Kind.CHROME, zones.Kind.END)]
+    chrome_between = [u for u in header if u.kind in (zones.Kind.CHROME, zones.Kind.END)]
     result.above = sum(u.last - u.first + 1 for u in before + chrome_between)
     # trailer fields went into the metadata; the rest below the body (dates of teasers too) was dropped
     result.below = [i for u in after if not _is_trailer_field(u) for i in range(u.first, u.last + 1)]
@@ -168,7 +168,7 @@ def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:
     _merge_facts(into.facts, rules.LineFacts(authors=credited))
 
 
-def _headline_text(lines: list[Line], unit: zones.Unit) -> str:
+def _headline_text(unit: zones.Unit) -> str:
     """The headline as the page wrote it, without a Markdown `#` or a platform's badge glued
     in front (`原创最不愁吃肉的国家…`: WeChat and Toutiao print `原创`, `独家`, `置顶` so)."""
     text = unit.text
