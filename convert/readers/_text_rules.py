@@ -305,9 +305,15 @@ def split_segments(line: str) -> list[str]:
     return joined
 
 
+# What every date, byline or field line holds one of (a digit, a colon, a byline word): a line
+# without any is answered at once, which most lines of a page are.
+_META_HINT = re.compile(r"\d|[:：/／《]|\bby\b|记者|通讯员|实习生|記者|通訊員|實習生|作者|编辑|責編|责编|編輯|执笔|撰文|采写|文",
+                        re.IGNORECASE)
+
+
 def parse_meta_line(line: str) -> LineFacts | None:
     """A line made only of dates, bylines and known fields → what it says; None if any part is something else."""
-    if display_width(line) > 120:
+    if display_width(line) > 120 or not _META_HINT.search(line):
         return None
     facts = LineFacts()
     publication = re.match(r"《(?P<name>[^《》]{1,20})》\s*(?=\S)", line)  # `《棱镜》作者 周纯`
@@ -391,8 +397,10 @@ def _byline_first(line: str) -> LineFacts | None:
     """`By Howard Schneider and Lindsay Dunsmuir | WASHINGTON`, `By Jane Doe • 5 min read`,
     `By Erin Cunningham March 18 Follow @erin`: a `By` byline first, then something short that
     is no sentence: the names."""
+    if not re.match(r"\W*by\b", line, re.IGNORECASE) or display_width(line) > 100:
+        return None
     segments = split_segments(line)
-    if not segments or not re.match(r"by\b", segments[0], re.IGNORECASE) or display_width(line) > 100:
+    if not segments or not re.match(r"by\b", segments[0], re.IGNORECASE):
         return None
     names = parse_byline(segments[0])
     if not names or ends_sentence(line) or any(len(segment.split()) > 4 for segment in segments[1:]):

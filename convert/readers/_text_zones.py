@@ -53,6 +53,7 @@ COSTS = {Kind.HEADING: 10, Kind.SHORT: 20, Kind.META: 30, Kind.CHROME: 40, Kind.
 SENTENCE_COST = 5  # a short unit that reads as a sentence (`他说。`, `怎么去？`) costs less than a menu word
 PROSE_MIN_WIDTH = 40  # a sentence of 20 Chinese characters or about 8 English words
 PROSE_ANY_END_WIDTH = 160  # this long, a unit is running text however it ends
+LONG_UNIT_WIDTH = 200  # wider than any line the chrome and heading detectors look at
 HEADLINE_WINDOW = 100  # units above the body the headline may be found in
 HEADLINE_MIN_WIDTH = 16  # narrower title-shaped lines (menu words, `标题`) are taken only when nothing else is
 HEADLINE_SHORTEST = 4
@@ -138,6 +139,12 @@ def classify(text: str, meta: bool | None = None) -> Kind:
         return Kind.EMBED
     if meta if meta is not None else _is_meta(text):
         return Kind.META
+    if rules.display_width(text) > LONG_UNIT_WIDTH:  # no notice, button, heading or field is this wide
+        if looks_like_code(text):
+            return Kind.CODE
+        if chrome.is_separator_row(text) or chrome.is_spaced_menu(text):
+            return Kind.CHROME
+        return Kind.PROSE if is_prose(text) else Kind.SHORT
     if headings.is_rule(text):  # a separator inside an article (`* * *`) costs what a heading does
         return Kind.HEADING
     if headings.markdown_heading(text):
