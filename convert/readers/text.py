@@ -22,6 +22,7 @@ characters. The line-level rules live in `_text_rules`, `_text_headings`,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -243,7 +244,7 @@ _KIND_NAMES = {"navigation": "previous/next links", "related": "related links", 
 
 def dropped_summary(found: Zones, lines: list[Line]) -> str:
     """`dropped 3 line(s) above and 12 below the article (related links, copyright)` — the one warning line."""
-    kinds = {boilerplate.trailer_kind(lines[i].text) for i in found.below}
+    kinds = {chrome.trailer_kind(lines[i].text) for i in found.below}
     named = [_KIND_NAMES[kind] for kind in boilerplate.KINDS if kind in kinds]
     return (f"dropped {found.above} line(s) above and {len(found.below)} below the article"
             + (f" ({', '.join(named)})" if named else ""))
@@ -271,6 +272,7 @@ def paragraphs_are_wrapped(lines: list[Line]) -> bool:
     return open_ended * 2 > len(followed)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every line twice: for the whole file, then for the body
 def _is_structural(text: str) -> bool:
     """Could be a heading or rule under either convention, so says nothing about wrapping."""
     return headings.detect_heading(text, stands_alone=True, wrapped=False) is not None or headings.is_rule(text)
