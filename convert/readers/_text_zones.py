@@ -15,13 +15,20 @@ text is hard-wrapped — and each unit gets a kind from its shape alone:
     short    anything else: titles, captions, teaser titles, menu words
 
 The body is the run of units with the highest score, where prose counts its
-width and every other kind costs a little, and which never crosses an end
-marker. That is jusText's rule — good paragraphs keep the short ones between
-them, bad ones at the edges go — found in one pass as a maximum-sum run
-(Kadane). The run then grows over neighbours that still read like body
-(short sentences, enumerated headings just above it). The headline is
-looked for walking up from the body: the nearest title-shaped unit, one that
-sits over a date or byline line first. Nothing inside the run is dropped.
+width (0.7 of it for a paragraph alone between short lines: a comment, a
+teaser summary) and every other kind costs a little. That is jusText's rule —
+good paragraphs keep the short ones between them, bad ones at the edges go —
+found in one pass as a maximum-sum run (Kadane). The run never crosses
+comments, copyright or previous/next links; it crosses a related, most-read,
+share or close box only when two paragraphs in a row follow it (an inline
+widget). It then grows over neighbours that still read like body: short
+sentences, enumerated headings just above it, short lines at the end that no
+prose follows. Nothing inside the run is dropped.
+
+The headline is the best-scoring title-shaped unit above the body: a date or
+byline line right under it (or under its dek) counts most, then being printed
+twice on the page, its width and its nearness; site names, interface lines and
+menu words count least. A dek between headline and byline is the subtitle.
 """
 
 from __future__ import annotations
