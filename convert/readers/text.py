@@ -105,6 +105,8 @@ def find_zones(lines: list[Line], wrapped: bool) -> Zones:
         result.body_start = result.body_end = (headline.last + 1) if headline else 0
     after = units[found.body_last + 1:]
     _read_trailer(after, result.facts)
+    if not result.facts.authors:
+        result.facts.authors.extend(_author_box(units, found.body_first))
     before = units[:found.headline] if headline is not None else units[:found.body_first]
     chrome_between = [u for u in header if u.kind in (zones.Kind.CHROME, zones.Kind.END)]
     result.above = sum(u.last - u.first + 1 for u in before + chrome_between)
@@ -150,6 +152,29 @@ def _read_around_headline(units: list[zones.Unit], headline: int, facts: rules.L
 
 
 BODY_DATELINE_UNITS = 4
+
+
+AUTHOR_BOX_MAX_WIDTH = 600
+
+
+def _author_box(units: list[zones.Unit], body_first: int) -> list[str]:
+    """The author's box many sites print: the name on a line of its own (under the headline, or
+    in a box at the end) and a sentence about them under the article that opens with that
+    name (`Mark Di Stefano` … `Mark di Stefano is a breaking news reporter for …`). Read only
+    when nothing else named the author."""
+    names = {" ".join(unit.text.lower().split()): unit.text for unit in units
+             if len(unit.text) <= 60 and rules.is_name_line(unit.text)}
+    if not names:
+        return []
+    for unit in units[body_first:]:
+        words = unit.text.lower().split()
+        if len(words) < 4 or rules.display_width(unit.text) > AUTHOR_BOX_MAX_WIDTH:
+            continue
+        for count in (2, 3):  # a name is two or three words
+            name = names.get(" ".join(words[:count]))
+            if name:
+                return list(rules.parse_byline(name) or rules.split_names(name) or ())
+    return []
 
 
 def _read_body_credits(body: list[zones.Unit], into: Zones) -> None:

@@ -898,3 +898,11 @@ def test_a_publication_name_is_not_a_headline() -> None:
 ])
 def test_lower_case_openings_and_attributions(text: str, shaped: bool) -> None:
     assert zones.title_shaped(zones.Unit(0, 0, text, Kind.SHORT)) is shaped
+
+
+def test_an_author_box_names_the_author_when_nothing_else_does() -> None:
+    text = ("Harbour reopens after storm\nMark Di Stefano\nShare on Facebook\n" + "\n".join(EN_PARAGRAPHS)
+            + "\nMark di Stefano is a breaking news reporter for Example News and is based in Sydney.\n"
+            + "© 2023 Example Media. All rights reserved.\n")
+    document, _ = read(text)
+    assert document.meta.authors == ("Mark Di Stefano",)
