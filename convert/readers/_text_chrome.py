@@ -92,11 +92,14 @@ def is_control(line: str) -> bool:
     return display_width(line) <= 40 and (bool(_CONTROL.match(line)) or _is_counter(line))
 
 
+_COUNTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}\s*[(（:：]?\s*[\d.]+\s*万?\s*[)）]?|\d+\s*(?:comments?|replies|shares|likes|views|min(?:ute)?s?\s+read))",
+    re.IGNORECASE)
+
+
 def _is_counter(line: str) -> bool:
     """`支持(3)`, `反对(0)`, `阅读 1234`, `12 Comments`, `3 min read`: a label and a number."""
-    return bool(re.fullmatch(
-        r"(?:[\u4e00-\u9fff]{1,4}\s*[(（:：]?\s*[\d.]+\s*万?\s*[)）]?|\d+\s*(?:comments?|replies|shares|likes|views|min(?:ute)?s?\s+read))",
-        line, re.IGNORECASE))
+    return bool(_COUNTER.fullmatch(line))
 
 
 _COMMENTS_HEADING = re.compile(
@@ -159,10 +162,14 @@ def trailer_kind(line: str) -> str | None:
 _PHOTO_COPYRIGHT = re.compile(r"^©\s*(?!.*(?:19|20)\d{2})(?!.*rights)[^\d]{2,40}$", re.IGNORECASE)
 
 
+_BRACKETED_ITEM = re.compile(r"[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]")
+_BUTTON_ROW_REST = re.compile(r"[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]|[\u4e00-\u9fff]{1,4}\s*[:：]|\s")
+
+
 def is_button_row(line: str) -> bool:
     """`【发表评论】【打印】【关闭窗口】`, `字体：【大】【中】【小】 分享：`: two or more short bracketed items."""
-    items = re.findall(r"[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]", line)
-    rest = re.sub(r"[【\[]\s*[^【】\[\]]{1,8}\s*[】\]]|[\u4e00-\u9fff]{1,4}\s*[:：]|\s", "", line)
+    items = _BRACKETED_ITEM.findall(line)
+    rest = _BUTTON_ROW_REST.sub("", line)
     return len(items) >= 2 and not rest
 
 

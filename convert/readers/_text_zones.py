@@ -33,6 +33,7 @@ menu words count least. A dek between headline and byline is the subtitle.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -132,9 +133,15 @@ def _unit(texts: list[str], first: int, last: int, underlined: bool) -> Unit:
     if underlined:  # a Setext heading: the text line is what it says
         return Unit(first, last, texts[first], Kind.HEADING)
     joined = " ".join(texts[first:last + 1])
-    fields = rules.parse_meta_line(joined)
-    info = None if fields else rules.parse_info_line(joined)
-    return Unit(first, last, joined, classify(joined, meta=bool(fields or info)), fields, info)
+    kind, fields, info = _read_unit(joined)
+    return Unit(first, last, joined, kind, fields, info)
+
+
+@functools.lru_cache(maxsize=2048)  # pages repeat lines (menus, `-`, share rows); the facts are never changed
+def _read_unit(text: str) -> tuple[Kind, rules.LineFacts | None, rules.LineFacts | None]:
+    fields = rules.parse_meta_line(text)
+    info = None if fields else rules.parse_info_line(text)
+    return classify(text, meta=bool(fields or info)), fields, info
 
 
 def classify(text: str, meta: bool | None = None) -> Kind:
