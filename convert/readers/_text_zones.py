@@ -397,12 +397,17 @@ def title_shaped(unit: Unit) -> bool:
     text = unit.text
     width = rules.display_width(text)
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
-            and rules.could_be_title(text) and not _enumerated_heading(unit)
+            and rules.could_be_title(_without_ellipsis(text)) and not _enumerated_heading(unit)
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
             and not re.match(r"[(（]|——|--|[—–-]\s", text) and not (re.match(r"[a-z]", text) and not has_cjk(text)) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text)
             and not rules.is_name_line(text) and not re.match(r"^(?:\S+\s+){0,3}By\s+[A-Z]", text)
             and not re.match(r"(?:https?://|www\.)\S+$", text)
             and not re.fullmatch(r"The(?: [A-Z][\w'’-]*){1,2}", text))
+
+
+def _without_ellipsis(text: str) -> str:
+    """A headline cut short with `...` or `…` (a page's title box) is still a headline."""
+    return text.rstrip(".…") if text.endswith(("...", "…")) else text
 
 
 def marked_headline(units: list[Unit], texts: list[str]) -> int | None:

@@ -906,3 +906,7 @@ def test_an_author_box_names_the_author_when_nothing_else_does() -> None:
             + "© 2023 Example Media. All rights reserved.\n")
     document, _ = read(text)
     assert document.meta.authors == ("Mark Di Stefano",)
+
+
+def test_a_headline_cut_short_with_an_ellipsis_is_still_one() -> None:
+    assert zones.title_shaped(zones.Unit(0, 0, "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免...", Kind.PROSE))
