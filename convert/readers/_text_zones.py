@@ -454,8 +454,12 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
 
 
 def _reads_as_dek(unit: Unit, above: Unit) -> bool:
-    """A dek reads as a sentence, or runs much wider than the headline over it."""
+    """A dek reads as a sentence, or runs much wider than the headline over it; in Chinese a
+    headline is often followed by a subheadline as wide as itself (主题 over 副题), which
+    an unspaced title line over it marks (a menu row over a headline has its words spaced)."""
     width = rules.display_width(unit.text)
+    if has_cjk(unit.text) and has_cjk(above.text):
+        return len(above.text.split()) <= 2 and rules.display_width(above.text) >= HEADLINE_MIN_WIDTH
     return (unit.kind is Kind.PROSE or rules.ends_sentence(unit.text)
             or width >= 80 and width > 1.3 * rules.display_width(above.text))
 

@@ -910,3 +910,11 @@ def test_an_author_box_names_the_author_when_nothing_else_does() -> None:
 
 def test_a_headline_cut_short_with_an_ellipsis_is_still_one() -> None:
     assert zones.title_shaped(zones.Unit(0, 0, "定了！广州南沙邮轮母港即将开通！地铁直达+无敌免...", Kind.PROSE))
+
+
+def test_a_chinese_headline_over_its_subheadline() -> None:
+    text = ("首页\n> 要闻\n山西品牌丝路行南美站正式启动\n成功举办中国山西至巴西双向经贸投资推介会\n"
+            "时间：2019-09-18 06:23 来源： 山西日报\n" + "\n".join(ZH_PARAGRAPHS) + "\n")
+    document, _ = read(text)
+    assert (document.meta.title, document.meta.subtitle) == ("山西品牌丝路行南美站正式启动", "成功举办中国山西至巴西双向经贸投资推介会")
+    assert document.meta.date == "2019-09-18T06:23"
