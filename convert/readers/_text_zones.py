@@ -321,11 +321,16 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
     return Article(headline, subtitle, first, core_first, last)
 
 
+OPENING_UNITS = 10  # units under the header lines (bylines, share buttons) the opening may stand after
+OPENING_MIN_WIDTH = 200  # two paragraphs this wide within three units make an opening
+
+
 def _body_start(units: list[Unit], header_last: int, core_first: int) -> int:
     """Where the body starts under the headline (and dek). What stands right over the prose,
     back to the nearest date line or chrome, joins it (a caption). And when the stretch between
     the header lines and the prose holds more prose than furniture, it is the article's start
-    cut off by an inline widget (`Read more`), not a carousel: the body starts there."""
+    cut off by an inline widget (`Read more`), not a carousel: the body starts there. So does it
+    when paragraphs stand right under the header lines, however long a video player after them."""
     first = core_first
     while first - 1 > header_last and _joins_body(units[first - 1]):
         first -= 1
@@ -335,6 +340,12 @@ def _body_start(units: list[Unit], header_last: int, core_first: int) -> int:
     stretch = units[start:first]
     if any(u.kind is Kind.PROSE for u in stretch) and sum(score(u) for u in stretch) > 0:
         return start
+    # however long the widget after them, paragraphs right under the header lines open the article
+    lead = next((i for i, u in enumerate(stretch[:OPENING_UNITS]) if u.kind is Kind.PROSE), None)
+    if lead is not None:
+        opening = [u for u in stretch[lead:lead + 3] if u.kind is Kind.PROSE]
+        if len(opening) >= 2 and sum(rules.display_width(u.text) for u in opening) >= OPENING_MIN_WIDTH:
+            return start + lead
     return first
 
 

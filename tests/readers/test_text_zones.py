@@ -918,3 +918,12 @@ def test_a_chinese_headline_over_its_subheadline() -> None:
     document, _ = read(text)
     assert (document.meta.title, document.meta.subtitle) == ("山西品牌丝路行南美站正式启动", "成功举办中国山西至巴西双向经贸投资推介会")
     assert document.meta.date == "2019-09-18T06:23"
+
+
+def test_paragraphs_under_the_header_open_the_article_however_long_the_player_after_them() -> None:
+    player = "\n".join(["Closed Captioning", "ON OFF", "Text Display", "Background", "font", "Arial", "size"] * 4)
+    text = ("Harbour reopens after storm\nDecember 22, 2016\nJane Doe\nshare\n" + EN_PARAGRAPHS[0] + "\n"
+            + EN_PARAGRAPHS[1] + "\n" + player + "\nMore video\n" + "\n".join(EN_PARAGRAPHS[3:] * 2) + "\n")
+    document, _ = read(text)
+    lines = document_text(document).splitlines()
+    assert lines[0] == EN_PARAGRAPHS[0] and lines[-1] == EN_PARAGRAPHS[-1]
