@@ -20,9 +20,10 @@ Systems, each reading the same bytes:
 
 Per file: title/author/date right or wrong (measure_extraction.field_scores) and
 character precision/recall of the body against the truth text
-(measure_extraction.precision_recall). Reported per cut and per language (zh =
-mostly CJK truth text, en = the rest): files, share of right titles/authors/dates
-among files whose truth has the field, median and mean P and R.
+(measure_extraction.precision_recall). Reported per cut, and per language (zh =
+mostly CJK truth text, en = the rest) for the sets the reader was tuned on, with
+each held-out set (HELD_OUT: mercury) apart: files, share of right
+titles/authors/dates among files whose truth has the field, median and mean P and R.
 
 Body lines dropped: the truth text's lines of 10 characters or more whose tokens
 are mostly (over half their characters) not matched in the output, in one
