@@ -32,7 +32,7 @@ _CRUMB_ARROW = re.compile(r"[>＞»›]|&gt;")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _NUMBER_WORD = re.compile(r"[\d,.]+")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w+-]{0,9}")
-_BULLET = re.compile(r"^[•·▪►»>]\s*\S")
+_BULLET = re.compile(r"^[•·▪►»>*]\s*\S")
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[|｜»›>＞/／•·]|&gt;)\s*")
 SEPARATOR_ITEM_MAX_WIDTH = 30  # a menu item or crumb: 15 Chinese characters or a few words
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -100,19 +101,34 @@ def make_units(texts: list[str], indents: list[int], wrapped: bool) -> list[Unit
                 underlined = index + 1 < len(texts) and underlines[index + 1]
                 units.append(_unit(texts, index, index + 1 if underlined else index, underlined))
         return units
-    base = min((indent for text, indent in zip(texts, indents) if text), default=0)
+    base = common_indent(list(zip(indents, texts)))
     alone = {i for i, text in enumerate(texts) if text and _is_meta(text)}
     alone |= {i - 1 for i in alone if i > 0}
     units: list[Unit] = []
     start = None
     for index, text in enumerate(texts + [""]):
-        breaks = not text or index in alone or (index - 1) in alone or indents[index] > base
+        breaks = (not text or index in alone or (index - 1) in alone or indents[index] > base
+                  or bool(_LIST_ITEM.match(text)))
         if start is not None and breaks:
             units.append(_unit(texts, start, index - 1, start < index - 1 and underlines[index - 1]))
             start = None
         if text and start is None:
             start = index
     return units
+
+
+_LIST_ITEM = re.compile(r"[*+•·▪-]\s+\S|\d{1,3}[.)]\s+\S")  # a list item starts a unit of its own
+
+
+def common_indent(lines: list[tuple[int, str]]) -> int:
+    """The body's margin: the indent that holds the most text. A page dump (`lynx -dump`)
+    indents its paragraphs and not its headings, so the smallest indent would be the
+    headings'; and its menus, indented further, have many lines but little text."""
+    weights: Counter[int] = Counter()
+    for indent, text in lines:
+        if text:
+            weights[indent] += len(text)
+    return weights.most_common(1)[0][0] if weights else 0
 
 
 def underline_flags(texts: list[str]) -> list[bool]:
@@ -496,7 +512,9 @@ def _dateline_bonus(units: list[Unit], index: int) -> int:
     over it, less. A bare name (`Patrick Allan`, no `By`)
     is weak evidence: `Privacy Policy` has the same shape."""
     below, looked = 0, 0
-    for unit in units[index + 1:index + 5]:  # two down, not counting bare names, not past a rival
+    for unit in units[index + 1:index + 5]:  # two down, not counting bare names or its own repeat, not past a rival
+        if unit.text == units[index].text:
+            continue
         below = max(below, _dateline_strength(unit))
         looked += not rules.is_name_line(unit.text)
         if below or looked >= 2 or _rival_headline(unit):

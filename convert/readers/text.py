@@ -278,12 +278,12 @@ def dropped_summary(found: Zones, lines: list[Line]) -> str:
 def paragraphs_are_wrapped(lines: list[Line]) -> bool:
     """Do consecutive text lines continue one paragraph (hard-wrapped) or each stand alone?
 
-    Looks at every line followed directly by an unindented text line: in
-    wrapped text most such lines are near the wrap column and end mid-sentence;
-    with one paragraph per line they end with a full stop (or are far wider
-    than any wrap column).
+    Looks at every line near the wrap column followed directly by an unindented
+    text line: in wrapped text most such lines end mid-sentence; with one
+    paragraph per line they end with a full stop (or are far wider than any
+    wrap column).
     """
-    base = min((line.indent for line in lines if not line.blank), default=0)
+    base = zones.common_indent([(line.indent, line.text) for line in lines])
     followed = [a.text for a, b in zip(lines, lines[1:])
                 if not a.blank and not b.blank and b.indent <= base
                 and not _is_structural(a.text) and not _is_structural(b.text)]
@@ -292,9 +292,11 @@ def paragraphs_are_wrapped(lines: list[Line]) -> bool:
     column = max(rules.display_width(text) for text in followed)
     if column > 200:
         return False
-    open_ended = sum(1 for text in followed
-                     if not rules.ends_sentence(text) and rules.display_width(text) >= column * 0.5)
-    return open_ended * 2 > len(followed)
+    # only lines near the wrap column say anything: a short line (a menu item, a heading) ends
+    # where it ends under either convention
+    long_lines = [text for text in followed if rules.display_width(text) >= column * 0.5]
+    open_ended = sum(1 for text in long_lines if not rules.ends_sentence(text))
+    return open_ended * 2 > len(long_lines)
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every line twice: for the whole file, then for the body
@@ -322,7 +324,7 @@ def join_wrapped(parts: list[str]) -> str:
 def build_blocks(lines: list[Line], wrapped: bool) -> list[Block | headings.HeadingGuess]:
     """Body lines → paragraphs, rules and heading guesses (levels settled later)."""
     blocks: list[Block | headings.HeadingGuess] = []
-    base = min((line.indent for line in lines if not line.blank), default=0)
+    base = zones.common_indent([(line.indent, line.text) for line in lines])
     paragraph: list[str] = []
 
     def flush() -> None:

@@ -15,7 +15,7 @@ from convert.readers import _text_chrome as chrome
 from convert.readers import _text_dates as dates
 from convert.readers import _text_rules as rules
 from convert.readers import _text_zones as zones
-from convert.readers.text import TextReader, split_lines
+from convert.readers.text import TextReader, paragraphs_are_wrapped, split_lines
 from convert.source import Source
 from convert.tree import Paragraph, Rule, document_text, plain_text
 
@@ -927,3 +927,28 @@ def test_paragraphs_under_the_header_open_the_article_however_long_the_player_af
     document, _ = read(text)
     lines = document_text(document).splitlines()
     assert lines[0] == EN_PARAGRAPHS[0] and lines[-1] == EN_PARAGRAPHS[-1]
+
+
+def test_a_page_dumped_by_lynx() -> None:
+    """`lynx -dump`: headings at the margin, paragraphs indented and hard-wrapped, menus as
+    indented `*` items, and the headline printed twice."""
+    menu = "\n".join(f"     * {word}" for word in ("News", "World", "Business", "Tech", "Sport"))
+    def wrapped(paragraph: str) -> str:
+        words, lines, line = paragraph.split(), [], ""
+        for word in words:
+            if len(line) + len(word) > 66:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return "\n".join("   " + text for text in lines + [line])
+    text = (menu + "\n\nHarbour Towns Bet on Winter Festivals\n\n   Harbour Towns Bet on Winter Festivals\n\n"
+            + "   By Jane Doe - June 12, 2024\n\n" + "\n\n".join(wrapped(p) for p in EN_PARAGRAPHS if len(p) > 40)
+            + "\n\n   Related\n" + menu + "\n")
+    # the paragraphs' margin is the indent holding the most text, not the headings' smaller one
+    assert paragraphs_are_wrapped(split_lines(text))
+    document, _ = read(text)
+    lines = document_text(document).splitlines()
+    assert (document.meta.title, document.meta.authors, document.meta.date) == (
+        "Harbour Towns Bet on Winter Festivals", ("Jane Doe",), "2024-06-12")
+    assert lines == [p for p in EN_PARAGRAPHS if len(p) > 40]
