@@ -9,6 +9,8 @@ main text). Output, for bench/measure_text.py:
 
     DEST/cut-a/NAME.txt   from 3 lines above the headline to the end of the page
     DEST/cut-b/NAME.txt   the whole page
+    DEST/cut-c/NAME.txt   the whole page as `lynx -dump -nolist` renders it (hard-wrapped,
+                          indented paragraphs, `*` menus), when lynx is installed
     DEST/cut-*/truth.json {NAME: {title, authors, date, text, free_byline,
                            encoding, crlf, language, set, start, ...}}
 
@@ -46,7 +48,10 @@ import bisect
 import difflib
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -321,10 +326,28 @@ def all_pages(data: Path) -> list[tuple[str, Page]]:
     return pages
 
 
+def lynx_dump(page: Page) -> bytes | None:
+    """The page as `lynx -dump -nolist` prints it, in UTF-8 (the page is handed to lynx in
+    UTF-8 with its charset said); None when lynx is missing or fails on the page."""
+    lynx = shutil.which("lynx")
+    if not lynx:
+        return None
+    html = re.sub(r"(?is)<meta[^>]*charset[^>]*>", "", decode_page(page))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.html"
+        path.write_text('<meta charset="utf-8">' + html, encoding="utf-8")
+        try:
+            done = subprocess.run([lynx, "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8",
+                                   str(path)], capture_output=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    return done.stdout if done.returncode == 0 and done.stdout.strip() else None
+
+
 def main(argv: list[str]) -> int:
     dest = Path(argv[0]) if argv else ROOT / "bench" / "data" / "text"
     data = ROOT / "bench" / "data"
-    cuts = {"cut-a": {}, "cut-b": {}}
+    cuts = {"cut-a": {}, "cut-b": {}, "cut-c": {}}
     for folder in cuts:
         (dest / folder).mkdir(parents=True, exist_ok=True)
         for old in (dest / folder).glob("*.txt"):
@@ -342,11 +365,18 @@ def main(argv: list[str]) -> int:
             data_bytes, encoding = render(kept, style)
             (dest / folder / f"{page.name}.txt").write_bytes(data_bytes)
             cuts[folder][page.name] = truth_entry(page, set_name, style, encoding, cut.rule)
+        dumped = lynx_dump(page)
+        if dumped is not None:
+            (dest / "cut-c" / f"{page.name}.txt").write_bytes(dumped)
+            cuts["cut-c"][page.name] = truth_entry(page, set_name, Convention("utf-8", False, False, " "),
+                                                   "utf-8", "lynx")
         if style.encoding == "gb18030" and encoding != "gb18030":
             kept_utf8.append(page.name)
         gb_files += encoding == "gb18030"
         crlf_files += style.crlf
     for folder, truth in cuts.items():
+        if not truth:
+            continue
         (dest / folder / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     report(dest, per_set, rules, gb_files, crlf_files, kept_utf8, cuts["cut-a"])
     return 0

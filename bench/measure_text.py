@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/measure_text.py [SET_DIR ...] [--verbose] [--worst N] [--json FILE]
 
-SET_DIR (default bench/data/text/cut-a and bench/data/text/cut-b) holds NAME.txt
+SET_DIR (default bench/data/text/cut-a, cut-b and, when lynx made it, cut-c) holds NAME.txt
 files and truth.json, as bench/make_text_sets.py writes them from the public HTML
 test pages; the truth is the HTML bench's (bench/measure_extraction.py).
 
@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure_extraction import Page, Result, field_scores, precision_recall, run_pandoc, tokens  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SETS = [ROOT / "bench" / "data" / "text" / "cut-a", ROOT / "bench" / "data" / "text" / "cut-b"]
+DEFAULT_SETS = [ROOT / "bench" / "data" / "text" / cut for cut in ("cut-a", "cut-b", "cut-c")]
 SYSTEMS = ("docconv", "pandoc")
 MIN_LINE_CHARS = 10  # shorter truth lines (datelines, captions, fragments) are not counted as body lines
 WORKERS = 2  # the machines have 2 cores
@@ -166,7 +166,7 @@ def jobs(folder: Path) -> list[tuple[str, str, str, dict]]:
 
 
 def measure(folders: list[Path]) -> list[FileResult]:
-    work = [job for folder in folders for job in jobs(folder)]
+    work = [job for folder in folders if (folder / "truth.json").is_file() for job in jobs(folder)]
     with ProcessPoolExecutor(WORKERS) as pool:
         return list(pool.map(measure_file, work, chunksize=4))
 
