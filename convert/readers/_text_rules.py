@@ -185,11 +185,17 @@ def is_interface_text(text: str) -> bool:
     return not has_cjk(text) and len(words) <= 8 and any(word.lower() in _UI_WORDS for word in words)
 
 
-def is_name_line(text: str) -> bool:
-    """A line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two or three words
-    (see `_person_like`)."""
+def name_line_names(text: str) -> tuple[str, ...]:
+    """The names on a line that is only a person's name (`Patrick Allan`, `By JANE DOE`): two
+    or three words each (see `_person_like`); () for any other line."""
     names = parse_byline(text) or (split_names(text) if not has_cjk(text) else None)
-    return bool(names) and len(names) <= 3 and all(_person_like(name) for name in names) and not is_site_name(text)
+    if names and len(names) <= 3 and all(_person_like(name) for name in names) and not is_site_name(text):
+        return names
+    return ()
+
+
+def is_name_line(text: str) -> bool:
+    return bool(name_line_names(text))
 
 
 # Words that open a heading, a tag or a box, never a person's name (`The Two-Way`, `My Teams`).

@@ -142,7 +142,15 @@ def underline_flags(texts: list[str]) -> list[bool]:
 
 
 def _is_meta(text: str) -> bool:
-    return bool(rules.parse_meta_line(text) or rules.parse_info_line(text))
+    fields, info = _line_facts(text)
+    return bool(fields or info)
+
+
+@functools.lru_cache(maxsize=2048)  # pages repeat lines (menus, `-`, share rows); the facts are never changed
+def _line_facts(text: str) -> tuple[rules.LineFacts | None, rules.LineFacts | None]:
+    """What a line of only dates, bylines and fields says, or else what a mixed date line says."""
+    fields = rules.parse_meta_line(text)
+    return fields, None if fields else rules.parse_info_line(text)
 
 
 def _unit(texts: list[str], first: int, last: int, underlined: bool) -> Unit:
@@ -153,10 +161,9 @@ def _unit(texts: list[str], first: int, last: int, underlined: bool) -> Unit:
     return Unit(first, last, joined, kind, fields, info)
 
 
-@functools.lru_cache(maxsize=2048)  # pages repeat lines (menus, `-`, share rows); the facts are never changed
+@functools.lru_cache(maxsize=2048)
 def _read_unit(text: str) -> tuple[Kind, rules.LineFacts | None, rules.LineFacts | None]:
-    fields = rules.parse_meta_line(text)
-    info = None if fields else rules.parse_info_line(text)
+    fields, info = _line_facts(text)
     return classify(text, meta=bool(fields or info)), fields, info
 
 

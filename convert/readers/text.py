@@ -80,8 +80,9 @@ class Zones:
 
 def find_zones(lines: list[Line], wrapped: bool) -> Zones:
     """Headline, header facts, body and trailer of the whole file (`_text_zones` finds the article)."""
-    units = zones.make_units([line.text for line in lines], [line.indent for line in lines], wrapped)
-    found = zones.find_article(units, [line.text for line in lines])
+    texts = [line.text for line in lines]
+    units = zones.make_units(texts, [line.indent for line in lines], wrapped)
+    found = zones.find_article(units, texts)
     result = Zones()
     headline = units[found.headline] if found.headline is not None else None
     if headline is not None:
@@ -141,14 +142,13 @@ def _read_around_headline(units: list[zones.Unit], headline: int, facts: rules.L
     it (or under its dek) is the byline when nothing else names the author."""
     for unit in units[max(0, headline - HEADLINE_NEIGHBOURS):headline]:
         found = unit.fields or unit.info
-        if found and (found.date and not facts.date or found.authors and not facts.authors):
-            _merge_facts(facts, rules.LineFacts(date=found.date if not facts.date else "",
-                                                authors=found.authors if not facts.authors else []))
+        if found and found.date and not facts.date:
+            facts.date = found.date
+        if found and found.authors and not facts.authors:
+            facts.authors.extend(found.authors)
     if not facts.authors:
-        for unit in units[headline + 1:headline + 3]:
-            if rules.is_name_line(unit.text):
-                facts.authors.extend(rules.parse_byline(unit.text) or rules.split_names(unit.text) or ())
-                break
+        names = next((n for unit in units[headline + 1:headline + 3] if (n := rules.name_line_names(unit.text))), ())
+        facts.authors.extend(names)
 
 
 BODY_DATELINE_UNITS = 4
@@ -162,8 +162,8 @@ def _author_box(units: list[zones.Unit], body_first: int) -> list[str]:
     in a box at the end) and a sentence about them under the article that opens with that
     name (`Mark Di Stefano` … `Mark di Stefano is a breaking news reporter for …`). Read only
     when nothing else named the author."""
-    names = {" ".join(unit.text.lower().split()): unit.text for unit in units
-             if len(unit.text) <= 60 and rules.is_name_line(unit.text)}
+    names = {" ".join(unit.text.lower().split()): found for unit in units
+             if len(unit.text) <= 60 and (found := rules.name_line_names(unit.text))}
     if not names:
         return []
     for unit in units[body_first:]:
@@ -171,9 +171,9 @@ def _author_box(units: list[zones.Unit], body_first: int) -> list[str]:
         if len(words) < 4 or rules.display_width(unit.text) > AUTHOR_BOX_MAX_WIDTH:
             continue
         for count in (2, 3):  # a name is two or three words
-            name = names.get(" ".join(words[:count]))
-            if name:
-                return list(rules.parse_byline(name) or rules.split_names(name) or ())
+            found = names.get(" ".join(words[:count]))
+            if found:
+                return list(found)
     return []
 
 
@@ -220,9 +220,10 @@ def _read_split_date(header: list[zones.Unit], into: Zones) -> None:
 def _read_header_unit(unit: zones.Unit, into: Zones) -> None:
     """A unit between the headline and the body: its facts are read; a site name becomes the publisher."""
     facts = unit.fields or unit.info
-    if unit.text == into.title:  # the headline printed twice
-        pass
-    elif facts:
+    if unit.text == into.title:  # the headline printed twice: nothing to read, and not body
+        into.consumed.update(range(unit.first, unit.last + 1))
+        return
+    if facts:
         _merge_facts(into.facts, facts)
     elif not into.publisher and rules.is_site_name(unit.text):
         into.publisher = unit.text
@@ -242,7 +243,7 @@ def _read_trailer(units: list[zones.Unit], facts: rules.LineFacts) -> None:
     for index, unit in enumerate(units):
         if chrome.is_empty_field(unit.text) and rules.FIELD_KEYS.get(unit.text.rstrip(":： ").lower()) == "tags":
             facts.tags.extend(_tag_list(units[index + 1:]))
-        in_teasers = in_teasers or (unit.kind is zones.Kind.END and boilerplate.trailer_kind(unit.text) in (None, "related"))
+        in_teasers = in_teasers or (unit.kind is zones.Kind.END and chrome.trailer_kind(unit.text) in (None, "related"))
         line_facts = unit.fields or (None if in_teasers else unit.info)
         if line_facts:
             keep_authors = not in_teasers and not named
