@@ -476,9 +476,12 @@ def is_site_name(line: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and words[-1].lower() in _SITE_SUFFIX_LATIN
 
 
-def could_be_title(line: str) -> bool:
+TITLE_MAX_WIDTH = 120
+
+
+def could_be_title(line: str, longest: int = TITLE_MAX_WIDTH) -> bool:
     """A line short enough for a title that does not end like running text."""
-    return 0 < display_width(line) <= 120 and not has_closing_punctuation(line)
+    return 0 < display_width(line) <= longest and not has_closing_punctuation(line)
 
 
 # ------------------------------------------------------------------ ledes

@@ -329,7 +329,7 @@ def find_article(units: list[Unit], texts: list[str]) -> Article:
         headline = marked
     else:  # the run's first unit may be the headline itself, if nothing above makes a better one
         heads = first < last and _heads_the_run(units, first)
-        headline = find_headline(units, first + 1 if heads else first)
+        headline = find_headline(units, first + 1 if heads else first, run_last=last)
         if headline is None:  # nothing above: a notice may open the run and the headline follow it
             headline = next((i for i in range(first + 1, min(last, first + 1 + HEADLINE_IN_RUN))
                              if title_shaped(units[i]) and not rules.ends_sentence(units[i].text)
@@ -420,7 +420,7 @@ def _joins_body(unit: Unit) -> bool:
     return unit.kind in (Kind.PROSE, Kind.SHORT, Kind.HEADING) and not rules.is_site_name(unit.text)
 
 
-def title_shaped(unit: Unit) -> bool:
+def title_shaped(unit: Unit, longest: int = rules.TITLE_MAX_WIDTH) -> bool:
     """Could this unit be a headline? Short and not ending like running text; not an enumerated
     section heading, a dateline (`Washington CNN —`), a caption or credit opening with a round
     bracket (`(Bild: X)`, `(L-R) …`; `【…】` and `[…]` open Chinese headlines), interface words
@@ -431,12 +431,23 @@ def title_shaped(unit: Unit) -> bool:
     text = unit.text
     width = rules.display_width(text)
     return (unit.kind in (Kind.SHORT, Kind.HEADING, Kind.PROSE) and HEADLINE_SHORTEST <= width <= HEADLINE_MAX_WIDTH
-            and rules.could_be_title(_without_ellipsis(text)) and not _enumerated_heading(unit)
+            and rules.could_be_title(_without_ellipsis(text), longest=longest) and not _enumerated_heading(unit)
+            and not _is_link_row(text)
             and not re.fullmatch(r"[\d\W_]+", text) and not text.endswith(("—", "-", "–"))
             and not re.match(r"[(（]|——|--|[—–-]\s", text) and not (re.match(r"[a-z]", text) and not has_cjk(text)) and not re.fullmatch(r"[A-Za-z]*[a-z][A-Z]\w*", text)
             and not rules.is_name_line(text) and not re.match(r"^(?:\S+\s+){0,3}By\s+[A-Z]", text)
             and not re.match(r"(?:https?://|www\.)\S+$", text)
             and not re.fullmatch(r"The(?: [A-Z][\w'’-]*){1,2}", text))
+
+
+LINK_ROW_SEGMENT_WIDTH = 30
+
+
+def _is_link_row(text: str) -> bool:
+    """`Email the author | Follow on Twitter`, `Home | World`: short pieces between bars are a
+    row of links or buttons; a headline is one phrase."""
+    segments = [part.strip() for part in re.split(r"\s[|｜]\s", text)]
+    return len(segments) > 1 and all(rules.display_width(part) < LINK_ROW_SEGMENT_WIDTH for part in segments)
 
 
 def _without_ellipsis(text: str) -> str:
@@ -453,7 +464,7 @@ def marked_headline(units: list[Unit], texts: list[str]) -> int | None:
     return None
 
 
-def find_headline(units: list[Unit], body_first: int) -> int | None:
+def find_headline(units: list[Unit], body_first: int, run_last: int | None = None) -> int | None:
     """The headline above the body: the best-scoring title-shaped unit in the window above it.
 
     Pages put the date or byline right under the headline (or under its dek, or just
@@ -465,12 +476,16 @@ def find_headline(units: list[Unit], body_first: int) -> int | None:
     """
     best, best_score = None, float("-inf")
     window = range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1)
-    for index in window:
+    run_top = range(min(body_first + HEADLINE_IN_RUN, run_last if run_last is not None else body_first) - 1,
+                    body_first - 1, -1)
+    for index in (*run_top, *window):
         unit = units[index]
-        if not title_shaped(unit):
-            continue
+        if not (title_shaped(unit) or title_shaped(unit, HEADLINE_MAX_WIDTH) and _repeated(units, index, window)):
+            continue  # a headline longer than most is taken when the page prints it twice
+        if index >= body_first and (rules.ends_sentence(unit.text) or not _printed_twice(units, index)):
+            continue  # the body's first lines hold the headline only when the page prints it twice
         width = rules.display_width(unit.text)
-        value = min(width, 80) / 4 - 0.3 * (body_first - 1 - index)
+        value = min(width, 80) / 4 - 0.3 * max(0, body_first - 1 - index)
         value += _dateline_bonus(units, index)
         if width >= HEADLINE_MIN_WIDTH and _repeated(units, index, window):
             value += 25
@@ -503,14 +518,27 @@ def _heads_its_dek(units: list[Unit], index: int) -> bool:
     first: a wide title-shaped unit whose dateline is two units down counts before its dek."""
     unit = units[index]
     return (title_shaped(unit) and rules.display_width(unit.text) >= HEADLINE_MIN_WIDTH
-            and not rules.is_site_name(unit.text) and _is_dateline(units[index + 2])
+            and not rules.is_site_name(unit.text) and _dateline_under_dek(units[index + 1], units[index + 2])
             and not _is_dateline(units[index + 1]))
+
+
+def _dateline_under_dek(dek: Unit, dateline: Unit) -> bool:
+    """A date or byline line under the dek; a bare name (weak: a caption's subject has the
+    same shape) only under a dek that reads as a sentence."""
+    strength = _dateline_strength(dateline)
+    return strength == DATELINE_FACTS or strength > 0 and rules.ends_sentence(dek.text)
 
 
 def _repeated(units: list[Unit], index: int, window: range) -> bool:
     """Does the page print this text again near it (its title bar, a crumb, `正在阅读：…`)?"""
     text = units[index].text
-    return any(i != index and text in units[i].text for i in range(max(0, window.stop), window.start + 1))
+    reach = range(max(0, window.stop), min(len(units), window.start + 1 + HEADLINE_IN_RUN))  # the body may open with it
+    return any(i != index and text in units[i].text for i in reach)
+
+
+def _printed_twice(units: list[Unit], index: int) -> bool:
+    """The same line right over or under this one: a title bar over the headline."""
+    return any(0 <= i < len(units) and units[i].text == units[index].text for i in (index - 1, index + 1))
 
 
 def _dateline_bonus(units: list[Unit], index: int) -> int:
@@ -535,10 +563,13 @@ def _rival_headline(unit: Unit) -> bool:
             and not rules.is_site_name(unit.text))
 
 
+DATELINE_FACTS = 40  # a line with a date or byline on it; a bare name is weaker evidence
+
+
 def _dateline_strength(unit: Unit) -> int:
     facts = unit.fields or unit.info
     if facts and (facts.date or facts.authors):
-        return 40
+        return DATELINE_FACTS
     return 10 if rules.is_name_line(unit.text) else 0
 
 

@@ -952,3 +952,45 @@ def test_a_page_dumped_by_lynx() -> None:
     assert (document.meta.title, document.meta.authors, document.meta.date) == (
         "Harbour Towns Bet on Winter Festivals", ("Jane Doe",), "2024-06-12")
     assert lines == [p for p in EN_PARAGRAPHS if len(p) > 40]
+
+
+@pytest.mark.parametrize("text", ["Email the author | Follow on Twitter", "Home | World | Sport", "首页 ｜ 新闻"])
+def test_a_row_of_links_between_bars_is_not_a_headline(text: str) -> None:
+    assert not zones.title_shaped(zones.Unit(0, 0, text, zones.classify(text)))
+
+
+def test_a_headline_may_hold_a_bar_when_one_side_is_a_phrase() -> None:
+    text = "Opinion | Why the harbour ferries of Port Alder still run at a loss"
+    assert zones.title_shaped(zones.Unit(0, 0, text, zones.classify(text)))
+
+
+PARAGRAPH = ("The harbour ferries of Port Alder carried more passengers this summer than in any year "
+             "since the bridge opened, the council said on Tuesday, and it plans two more boats.")
+
+
+def test_a_headline_printed_twice_at_the_top_of_the_run_is_found_there() -> None:
+    headline = "Why the harbour ferries of Port Alder still run at a loss, despite the crowds"
+    document, _ = read(f"Account Settings Log Out\nUp next:\n{headline}\n{headline}\n"
+                       f"The council wants two more boats\nby Jane Doe\n{PARAGRAPH}\n{PARAGRAPH}\n")
+    assert document.meta.title == headline
+    assert document.meta.subtitle == "The council wants two more boats"
+    assert document.meta.authors == ("Jane Doe",)
+    assert headline not in document_text(document)
+
+
+def test_a_long_headline_is_taken_when_the_page_prints_it_twice() -> None:
+    headline = ("Port Alder's Ferries Carried More Passengers Than Ever This Summer? The Council's "
+                "Answer Is 'We Need Two More Boats, And Soon'")
+    assert rules.display_width(headline) > rules.TITLE_MAX_WIDTH
+    once, _ = read("\n\n".join(["Menu", headline, "December 12, 2016", PARAGRAPH, PARAGRAPH]))
+    twice, _ = read("\n\n".join(["Menu", headline, "Featured", "3", "0", "0", "December 12, 2016", headline,
+                                   PARAGRAPH, PARAGRAPH]))
+    assert once.meta.title != headline
+    assert twice.meta.title == headline
+
+
+def test_a_crumb_over_a_headline_is_not_taken_for_it_by_a_bare_name_below() -> None:
+    units, texts = units_of("News Nation & World National politics\n"
+                            "Energy Department rejects the request to name its climate change workers, who remain worried\n"
+                            "Donald Trump\n" + PARAGRAPH + "\n" + PARAGRAPH + "\n")
+    assert zones.find_article(units, texts).headline == 1
