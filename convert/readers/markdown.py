@@ -27,7 +27,7 @@ from markdown_it.token import Token
 from convert.context import Context
 from convert.errors import InputError
 from convert.lang import detect_language
-from convert.readers._html_inline import tidy
+from convert.readers.html.inline import tidy
 from convert.readers._markdown_meta import read_front_matter
 from convert.source import Source
 from convert.tree import (

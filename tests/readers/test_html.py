@@ -10,7 +10,7 @@ import pytest
 from convert.context import Context
 from convert.errors import InputError
 from convert.options import Options
-from convert.readers._html_meta import clean_title, normalize_date, normalize_language, parse_info_line
+from convert.readers.html.meta import clean_title, normalize_date, normalize_language, parse_info_line
 from convert.readers.html import HtmlReader, declared_charset
 from convert.source import Source
 from convert.tree import (

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from convert.context import Context
 from convert.options import Options
-from convert.readers._html_density import TextStats
+from convert.readers.html.content.density import TextStats
 from convert.readers.html import HtmlReader
 from convert.source import Source
 from convert.tree import document_text

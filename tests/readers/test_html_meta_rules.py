@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from convert.context import Context
 from convert.options import Options
-from convert.readers._html_byline import drop_outlet_credit, split_byline
-from convert.readers._html_dates import normalize_date
-from convert.readers._html_title import clean_title, host_name
+from convert.readers.html.meta.byline import drop_outlet_credit, split_byline
+from convert.readers.html.meta.dates import normalize_date
+from convert.readers.html.meta.title import clean_title, host_name
 from convert.readers.html import HtmlReader
 from convert.source import Source
 from convert.tree import Metadata

@@ -2,7 +2,7 @@
 
 Page chrome is mostly links: menus, "most read" columns, tag lists, "next
 story" teasers. An article is mostly prose. The content rules
-(`_html_content`, `_html_linklists`, `_html_cards`) weigh elements by these
+(`chooser`, `linklists`, `cards`) weigh elements by these
 measures, many times over, so `TextStats` counts them for every element of a
 tree in one pass (children before parents) instead of walking a subtree per
 question: a page of 10,000 nested divs costs no more than a flat one.
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from bs4 import Tag
 
-from convert.readers._html_blocks import SKIP_NAMES, is_text
+from convert.readers.html.dom import SKIP_NAMES, is_text
 
 
 class TextStats:

@@ -1,8 +1,16 @@
 """The HTML reader: a web page into the document tree.
 
     bytes --decode ourselves--> str --BeautifulSoup(lxml)--> soup
-    soup --> JSON-LD, main content (_html_content), metadata (_html_meta)
-         --> blocks (_html_blocks, _html_table) --> Document
+    soup --> JSON-LD, main content (content/), metadata (meta/)
+         --> blocks (blocks, tables, headings) --> Document
+
+The package, by question:
+
+    dom        the tag vocabulary and tree helpers every part shares
+    content/   which part of the page is the document, and which is chrome
+    meta/      title, date, authors, ...: one ordered list of sources per field
+    blocks     soup elements into blocks; tables and headings help it
+    inline     whitespace as a browser shows it
 
 Decoding never goes through bs4: lxml given bytes trusts a <meta charset>
 and returns an EMPTY document for GBK bytes declared gb2312 holding 镕喆堃
@@ -10,7 +18,7 @@ and returns an EMPTY document for GBK bytes declared gb2312 holding 镕喆堃
 2 KB and decode with `Context.text_of` (BOM, WHATWG label mapping, strict
 decoding, detection), then hand bs4 a str.
 
-Metadata precedence (see `_html_meta`): JSON-LD > Open Graph > <meta name>
+Metadata precedence (see `meta`): JSON-LD > Open Graph > <meta name>
 and <html lang> > <time>/the info line under the headline > <title>/<h1>;
 the language falls back to detection from the text.
 """
@@ -26,10 +34,10 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning, Tag
 from convert.context import Context
 from convert.errors import InputError
 from convert.lang import detect_language
-from convert.readers._html_blocks import TreeBuilder
-from convert.readers._html_headings import promote_pseudo_headings
-from convert.readers._html_content import Selection, body_of, select_content
-from convert.readers._html_meta import extract_metadata, index_tags, read_json_ld
+from convert.readers.html.blocks import TreeBuilder
+from convert.readers.html.content import Selection, body_of, select_content
+from convert.readers.html.headings import promote_pseudo_headings
+from convert.readers.html.meta import extract_metadata, index_tags, read_json_ld
 from convert.source import Source
 from convert.tree import Block, Document, Image, Metadata, document_text, iter_blocks
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from convert.readers._html_blocks import SKIP_NAMES
-from convert.readers._html_density import TextStats
+from convert.readers.html.dom import SKIP_NAMES
+from convert.readers.html.content.density import TextStats
 
 _CORE_SHARE = 0.8  # the core holds this share of the root's prose
 _MIN_CARDS = 3

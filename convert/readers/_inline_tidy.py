@@ -1,37 +1,20 @@
-"""Inline text as a browser shows it: whitespace collapsing and tidying of inline runs.
+"""Tidying a run of inline nodes as a browser shows it: one space where runs meet, none at the edges.
 
-Shared by the HTML reader's tree builder (`_html_blocks`) and its metadata
-finder (`_html_meta`). Only plain Python here; the soup stays in the callers.
+Shared by the readers that build inline runs from pieces (the HTML reader's
+block builder, the Markdown reader). Plain Python on tree nodes only, so a
+reader that uses it pulls in no parser.
 """
 
 from __future__ import annotations
 
 import re
 
-from convert.lang import CJK_CHAR
 from convert.tree import Code, Emph, Inline, LineBreak, Link, Strong, Text, merge_text
 
-_SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
 _DOUBLED_SPACE = re.compile(r"  +")
-# CSS Text 3: a segment break between two East Asian wide characters is
-# removed, not turned into a space (Chinese source text is often wrapped).
-_CJK_CLASS = CJK_CHAR.pattern
-_CJK_LINE_BREAK = re.compile(rf"(?<={_CJK_CLASS})[ \t\r\f]*\n[ \t\n\r\f]*(?={_CJK_CLASS})")
 # Paragraph edges also lose no-break and ideographic spaces: pages use them
 # to indent paragraphs, which is the writer's job.
-_EDGE_SPACE = " \t\n\r\f\u00a0\u3000"
-
-
-def collapse(text: str) -> str:
-    """Whitespace as `white-space: normal` renders it: every run one space."""
-    if "\n" in text:
-        text = _CJK_LINE_BREAK.sub("", text)
-    return _SPACE_RUN.sub(" ", text)
-
-
-def squash(text: str) -> str:
-    """Collapsed and trimmed: for titles, captions, attribute values."""
-    return collapse(text).strip(_EDGE_SPACE)
+EDGE_SPACE = " \t\n\r\f\u00a0\u3000"
 
 
 def tidy(inlines: list[Inline]) -> tuple[Inline, ...]:
@@ -98,7 +81,7 @@ def _trim_end(items: list[Inline]) -> list[Inline]:
                 items.pop()
                 continue
             case Text(text):
-                text = text.rstrip(_EDGE_SPACE)
+                text = text.rstrip(EDGE_SPACE)
                 if not text:
                     items.pop()
                     continue
@@ -122,7 +105,7 @@ def _trim_end(items: list[Inline]) -> list[Inline]:
 def _trim_start(item: Inline) -> Inline | None:
     match item:
         case Text(text):
-            text = text.lstrip(_EDGE_SPACE)
+            text = text.lstrip(EDGE_SPACE)
             return Text(text) if text else None
         case Emph(children) | Strong(children) if children:
             first = _trim_start(children[0])
@@ -133,34 +116,3 @@ def _trim_start(item: Inline) -> Inline | None:
             rest = children[1:]
             return Link(((first,) if first else ()) + rest, url, title) if first or rest else None
     return item
-
-
-def split_at_blank_lines(inlines: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
-    """`text<br><br>text` is how tag soup separates paragraphs: split there."""
-    parts: list[list[Inline]] = [[]]
-    index = 0
-    while index < len(inlines):
-        item = inlines[index]
-        if isinstance(item, LineBreak) and index + 1 < len(inlines) and isinstance(inlines[index + 1], LineBreak):
-            while index < len(inlines) and isinstance(inlines[index], LineBreak):
-                index += 1
-            parts.append([])
-            continue
-        parts[-1].append(item)
-        index += 1
-    return [tidied for part in parts if (tidied := tidy(part))]
-
-
-_SUPERSCRIPT = str.maketrans("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ")
-_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
-_SCRIPT_CHARS = {"sup": set("0123456789+-=()in"), "sub": set("0123456789+-=()")}
-
-
-def script_text(children: list[Inline], name: str) -> list[Inline]:
-    """x<sup>2</sup> reads "x²" and H<sub>2</sub>O "H₂O" when Unicode has every character;
-    otherwise the text stays as written (the tree has no super/subscript node)."""
-    merged = merge_text(children)
-    if len(merged) == 1 and isinstance(merged[0], Text) and merged[0].text.strip() \
-            and set(merged[0].text) <= _SCRIPT_CHARS[name]:
-        return [Text(merged[0].text.translate(_SUPERSCRIPT if name == "sup" else _SUBSCRIPT))]
-    return children

@@ -13,10 +13,10 @@ The root: the <article> holding most of the prose (text outside links), else
 content (article, content, main-text, post-body, ...) — each only if it holds
 at least half of the page's prose outside chrome. Otherwise the element that
 readability-lxml's text points at, when what it leaves out looks like chrome
-(`_html_guide`); otherwise the whole <body>.
+(`guide`); otherwise the whole <body>.
 Inside the root, on a page that has chrome, lists of links to the site's
-other pages (`_html_linklists`) and rows of teaser cards beside the article
-text (`_html_cards`) are chrome too.
+other pages (`linklists`) and rows of teaser cards beside the article
+text (`cards`) are chrome too.
 A page with no chrome and no such element keeps everything; so does
 content="all". The soup is not changed: the caller skips what we name.
 """
@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from convert.readers._html_blocks import SKIP_NAMES
-from convert.readers._html_cards import card_lists
-from convert.readers._html_density import TextStats
-from convert.readers._html_guide import guided_root
-from convert.readers._html_inline import squash
-from convert.readers._html_linklists import link_lists, site_domain
+from convert.readers.html.content.cards import card_lists
+from convert.readers.html.content.density import TextStats
+from convert.readers.html.content.guide import guided_root
+from convert.readers.html.content.linklists import link_lists, site_domain
+from convert.readers.html.dom import HEADING_NAMES, SKIP_NAMES, child_tags, depth, is_inside
+from convert.readers.html.inline import squash
 
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
 _CHROME_WORDS = frozenset({
@@ -62,7 +62,7 @@ _CONTENT_TOKENS = frozenset({
 _CONTENT_WORDS = ("article", "content")
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 _ANCHOR_WORD = re.compile(r"[^\W_]+")
-_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+_HEADINGS = list(HEADING_NAMES)  # a list: bs4's find() takes lists of names
 
 
 @dataclass
@@ -90,7 +90,7 @@ def select_content(soup: BeautifulSoup, mode: str, html: str = "") -> Selection:
     root = _choose_root(body, chrome, TextStats(body, leave_out=chrome))
     if root is body and html and chrome:
         root = guided_root(body, html, chrome) or body
-    inside = [tag for tag in chrome if tag is not root and _is_inside(tag, root)]
+    inside = [tag for tag in chrome if tag is not root and is_inside(tag, root)]
     if chrome:  # a web page, not a plain document: its lists of links to other pages are chrome too
         inside = [*inside, *link_lists(root, site_domain(soup), stats, {id(tag) for tag in inside})]
         inside = _in_document_order(root, [*inside, *card_lists(root, inside, stats)])
@@ -103,7 +103,7 @@ def find_chrome(root: Tag, stats: TextStats | None = None) -> list[Tag]:
     found: list[Tag] = []
     limit = stats.text(root) * _CHROME_MAX_SHARE
     landmarks = _article_landmarks(root, stats)
-    stack: list[tuple[Tag, bool]] = [(child, False) for child in reversed(_child_tags(root))]
+    stack: list[tuple[Tag, bool]] = [(child, False) for child in reversed(child_tags(root))]
     while stack:
         tag, in_article = stack.pop()
         if tag.name in SKIP_NAMES:
@@ -113,7 +113,7 @@ def find_chrome(root: Tag, stats: TextStats | None = None) -> list[Tag]:
             found.append(tag)
             continue
         in_article = in_article or tag.name in ("article", "main")
-        stack.extend((child, in_article) for child in reversed(_child_tags(tag)))
+        stack.extend((child, in_article) for child in reversed(child_tags(tag)))
     return found
 
 
@@ -150,7 +150,7 @@ def _headlines(root: Tag, headings: list[Tag]) -> list[Tag]:
 
 
 def _holds_any(tag: Tag, landmarks: list[Tag]) -> bool:
-    return any(mark is tag or _is_inside(mark, tag) for mark in landmarks)
+    return any(is_inside(mark, tag) for mark in landmarks)
 
 
 def _looks_like_chrome(tag: Tag, in_article: bool, stats: TextStats) -> bool:
@@ -232,14 +232,14 @@ def _choose_root(body: Tag, chrome: list[Tag], net: TextStats) -> Tag:
         return body
     most = max(length for length, _ in scored)
     close = [tag for length, tag in scored if length >= most * 0.9]
-    return max(close, key=_depth)  # the innermost: a wrapper that also holds a sidebar loses
+    return max(close, key=depth)  # the innermost: a wrapper that also holds a sidebar loses
 
 
 def _count_outside(root: Tag, body: Tag) -> int:
     count = 0
     node = root
     while node is not body and node.parent is not None:
-        for sibling in _child_tags(node.parent):
+        for sibling in child_tags(node.parent):
             if sibling is not node and sibling.name not in SKIP_NAMES and sibling.get_text().strip():
                 count += 1
         node = node.parent
@@ -249,15 +249,3 @@ def _count_outside(root: Tag, body: Tag) -> int:
 def _in_document_order(root: Tag, tags: list[Tag]) -> list[Tag]:
     wanted = {id(tag) for tag in tags}
     return [node for node in root.descendants if id(node) in wanted]
-
-
-def _is_inside(tag: Tag, ancestor: Tag) -> bool:
-    return any(parent is ancestor for parent in tag.parents)
-
-
-def _depth(tag: Tag) -> int:
-    return sum(1 for _ in tag.parents)
-
-
-def _child_tags(tag: Tag) -> list[Tag]:
-    return [child for child in tag.children if isinstance(child, Tag)]

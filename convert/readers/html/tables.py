@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from bs4 import Tag
 
-from convert.readers._html_inline import tidy
+from convert.readers._inline_tidy import tidy
 from convert.tree import (
     Block, BulletList, Cell, Code, CodeBlock, Heading, Image, Inline, LineBreak, OrderedList,
     Paragraph, Quote, Table, Text,
 )
 
 if TYPE_CHECKING:
-    from convert.readers._html_blocks import TreeBuilder
+    from convert.readers.html.blocks import TreeBuilder
 
 _CELL_NAMES = ("td", "th")
 _LAYOUT_MARKERS = ["table", "h1", "h2", "h3", "h4", "h5", "h6"]

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 
 from bs4 import Tag
 
-from convert.readers._html_inline import squash
-from convert.readers._html_names import comparable, registered_domain
+from convert.readers.html.inline import squash
+from convert.readers.html.meta.names import comparable, registered_domain
 
 _TITLE_SEPARATOR = re.compile(r"\s*_\s*| - | \| | – | — | » |\s*[|｜]\s*")
 # Any separator, with or without spaces: trusted only where the page confirms the cut

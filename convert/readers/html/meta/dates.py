@@ -13,7 +13,8 @@ import re
 
 from bs4 import Tag
 
-from convert.readers._html_inline import squash
+from convert.readers.html.dom import is_inside
+from convert.readers.html.inline import squash
 
 META_DATE_NAMES = (
     "datepublished", "publishdate", "publish_date", "publish-date", "published-date", "published_date",
@@ -93,8 +94,7 @@ def date_after_headline(headline: Tag) -> str:
     seen = 0
     for text in headline.find_all_next(string=True):
         parent = text.parent
-        if not isinstance(parent, Tag) or parent.name in _NOT_SHOWN or parent is headline \
-                or any(ancestor is headline for ancestor in parent.parents):
+        if not isinstance(parent, Tag) or parent.name in _NOT_SHOWN or is_inside(parent, headline):
             continue
         line = squash(str(text))
         if not line:

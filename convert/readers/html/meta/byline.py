@@ -17,8 +17,8 @@ from collections.abc import Iterable
 
 from bs4 import CData, NavigableString, Tag
 
-from convert.readers._html_inline import squash
-from convert.readers._html_names import comparable
+from convert.readers.html.inline import squash
+from convert.readers.html.meta.names import comparable
 
 # "By", "Written by", "Author:", French "Par", Spanish "Por", 作者/记者, "文/"; whole words only
 # ("Byron", "Parker" and 文天祥 keep their first letters)

@@ -17,12 +17,15 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin
 
-from bs4 import NavigableString, Tag
-from bs4.element import PreformattedString, Script, Stylesheet, TemplateString
+from bs4 import Tag
 
-from convert.readers._html_headings import heading_id, is_centred, is_permalink
-from convert.readers._html_inline import collapse, script_text, split_at_blank_lines, squash, tidy
-from convert.readers._html_table import int_attribute, read_table
+from convert.readers._inline_tidy import tidy
+from convert.readers.html.dom import (
+    BLOCK_NAMES, CODE_NAMES, EMPH_NAMES, HEADING_LEVELS, PRE_NAMES, SKIP_NAMES, STRONG_NAMES, is_hidden, is_text,
+)
+from convert.readers.html.headings import heading_id, is_centred, is_permalink
+from convert.readers.html.inline import collapse, script_text, split_at_blank_lines, squash
+from convert.readers.html.tables import int_attribute, read_table
 from convert.tree import (
     Block, BulletList, Code, CodeBlock, Emph, Heading, Image, Inline, LineBreak, Link,
     OrderedList, Paragraph, Quote, Rule, Strong, Text, merge_text, plain_text,
@@ -30,44 +33,10 @@ from convert.tree import (
 
 MAX_DEPTH = 100
 
-# Never content: active, interactive or embedded elements, and head matter.
-# Not here: embed, source, track, wbr, keygen. They are void, but lxml reads
-# them as open elements holding whatever follows, so dropping one would drop
-# the rest of its parent; they are read through like a <span> instead.
-SKIP_NAMES = frozenset("""
-    script style noscript template iframe frame frameset object applet param
-    input button select option optgroup textarea datalist output progress meter
-    svg canvas math video audio map area
-    head title meta link base
-""".split())
-
-BLOCK_NAMES = frozenset("""
-    address article aside blockquote body center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li listing
-    main menu nav ol p plaintext pre section summary table tbody td tfoot th thead tr ul xmp caption
-""".split())
-
-STRONG_NAMES = frozenset({"b", "strong"})
-EMPH_NAMES = frozenset({"i", "em", "u", "mark", "cite", "s", "strike", "del", "ins", "dfn", "var"})
-CODE_NAMES = frozenset({"code", "kbd", "samp", "tt"})
-PRE_NAMES = frozenset({"pre", "listing", "xmp", "plaintext"})
-HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
-
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 _LAZY_SRC_ATTRIBUTES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc")
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _FORM_HOLDS_TEXT = ["p", "h1", "h2", "article", "main"]
 _CODE_LANGUAGE = re.compile(r"^(?:language|lang)-(\S+)$")
-
-
-def is_text(node: object) -> bool:
-    """A string a reader sees: not a comment, doctype, script or style body."""
-    return isinstance(node, NavigableString) and not isinstance(
-        node, (PreformattedString, Script, Stylesheet, TemplateString))
-
-
-def is_hidden(tag: Tag) -> bool:
-    return tag.has_attr("hidden") or bool(_DISPLAY_NONE.search(str(tag.get("style") or "")))
 
 
 class TreeBuilder:

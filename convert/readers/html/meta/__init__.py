@@ -6,10 +6,10 @@ Layers, highest precedence first; for each field the first layer that has it win
      (headline, author, datePublished, publisher, keywords, inLanguage, description, url)
   2. Open Graph: og:title (else twitter:title), og:site_name, og:description, og:url, og:locale,
      article:published_time, article:author, article:tag
-  3. <meta name>: author, description, keywords, publication dates (`_html_dates`), source; <html lang>
+  3. <meta name>: author, description, keywords, publication dates (`dates`), source; <html lang>
   4. the page: <time datetime>, itemprop="datePublished", the Chinese info line under the headline
-     ("2023-01-01 12:00 来源：X 作者：Y"), "责任编辑：X", the byline's markup (`_html_byline`)
-  5. <title> with its site suffix removed (`_html_title`; the suffix gives the publisher), else the <h1>
+     ("2023-01-01 12:00 来源：X 作者：Y"), "责任编辑：X", the byline's markup (`byline`)
+  5. <title> with its site suffix removed (`title`; the suffix gives the publisher), else the <h1>
 Last resorts: the date of the line just under the headline; the reporters the text credits
 ("（记者 X）", "记者 X") when the layers named only an outlet or nobody.
 
@@ -29,23 +29,24 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from convert.readers._html_byline import (
+from convert.readers.html.meta.byline import (
     credited_reporters,
     drop_outlet_credit,
     is_outlet,
     page_byline,
     split_byline,
 )
-from convert.readers._html_dates import (
+from convert.readers.html.meta.dates import (
     META_DATE_NAMES,
     NUMERIC_DATE,
     date_after_headline,
     marked_up_date,
     normalize_date,
 )
-from convert.readers._html_headings import is_permalink
-from convert.readers._html_inline import squash
-from convert.readers._html_title import (
+from convert.readers.html.dom import is_inside
+from convert.readers.html.headings import is_permalink
+from convert.readers.html.inline import squash
+from convert.readers.html.meta.title import (
     clean_title,
     headline_by_title,
     headline_like_texts,
@@ -177,7 +178,7 @@ def _title_hints(metas: dict[str, list[str]], h1_text: str, json_ld_fields: dict
 def _headline(h1s: list[Tag], root: Tag) -> Tag | None:
     """The article's <h1>: the first inside the article, else the nearest one above it (the
     headline sits over its text; a first <h1> far above is often the site's logo)."""
-    inside = next((h1 for h1 in h1s if _is_inside(h1, root)), None)
+    inside = next((h1 for h1 in h1s if is_inside(h1, root)), None)
     if inside is not None or not h1s:
         return inside
     above = root.find_previous("h1")
@@ -261,7 +262,7 @@ def _meta_name_layer(tags: dict[str, list[Tag]], metas: dict[str, list[str]]) ->
 
 
 def _page_layer(tags: dict[str, list[Tag]], root: Tag, h1: Tag | None, info: dict[str, Any]) -> dict[str, Any]:
-    times = [time for time in tags["time"] if time.get("datetime") and _is_inside(time, root)]
+    times = [time for time in tags["time"] if time.get("datetime") and is_inside(time, root)]
     time = next((t for t in times if t.get("itemprop") == "datePublished" or t.has_attr("pubdate")),
                 times[0] if times else None)
     date = normalize_date(str(time.get("datetime") or "")) if isinstance(time, Tag) else ""
@@ -405,10 +406,6 @@ def parse_info_line(text: str) -> dict[str, Any]:
 def _text_without_permalinks(tag: Tag) -> str:
     return squash("".join(str(text) for text in tag.find_all(string=True)
                           if not (isinstance(text.parent, Tag) and is_permalink(text.parent))))
-
-
-def _is_inside(tag: Tag, ancestor: Tag) -> bool:
-    return tag is ancestor or any(parent is ancestor for parent in tag.parents)
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -1,6 +1,6 @@
 """Finding the article with readability-lxml when the page's markup names nothing.
 
-Our own rules (`_html_content`) trust what a page says about itself: an
+Our own rules (`chooser`) trust what a page says about itself: an
 <article>, a <main>, a container named "content". Many real pages say nothing
 (Chinese CMS pages with `class="TRS_Editor"`, forum posts in `td.t_f`, table
 layouts). For those, readability-lxml's scoring finds the article well
@@ -27,8 +27,8 @@ from collections.abc import Iterable
 
 from bs4 import Tag
 
-from convert.readers._html_blocks import SKIP_NAMES, is_text
-from convert.readers._html_inline import squash
+from convert.readers.html.dom import SKIP_NAMES, depth, is_inside, is_text
+from convert.readers.html.inline import squash
 
 _MIN_RECALL = 0.8  # the element must hold most of what readability kept
 _MIN_CHROME_SHARE = 0.5  # of the left-out text, this much must be links, controls or known chrome
@@ -84,13 +84,13 @@ def guided_root(body: Tag, html: str, chrome: Iterable[Tag]) -> Tag | None:
         recall = kept.get(key, 0) / all_kept
         precision = kept.get(key, 0) / total[key]
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return f1, _depth(tags[key])
+        return f1, depth(tags[key])
 
     best_key = max((key for key in tags if kept.get(key, 0) / all_kept >= _MIN_RECALL), key=score)
     best = tags[best_key]
     if best is body:
         return None
-    left_out = [(length, chromy) for parent, length, chromy in outside_chrome if not _inside(parent, best)]
+    left_out = [(length, chromy) for parent, length, chromy in outside_chrome if not is_inside(parent, best)]
     left_out_length = sum(length for length, _ in left_out)
     chrome_length = sum(length for length, chromy in left_out if chromy)
     if not left_out_length or chrome_length / left_out_length < _MIN_CHROME_SHARE:
@@ -111,11 +111,3 @@ def _parents_up_to(tag: Tag, top: Tag) -> list[Tag]:
             return chain
         node = node.parent
     return chain
-
-
-def _inside(tag: Tag, ancestor: Tag) -> bool:
-    return tag is ancestor or any(parent is ancestor for parent in tag.parents)
-
-
-def _depth(tag: Tag) -> int:
-    return sum(1 for _ in tag.parents)

@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from convert.readers._html_blocks import SKIP_NAMES
-from convert.readers._html_density import TextStats
-from convert.readers._html_names import registered_domain
+from convert.readers.html.dom import SKIP_NAMES
+from convert.readers.html.content.density import TextStats
+from convert.readers.html.meta.names import registered_domain
 
 _LINK_LIST_DENSITY = 0.8  # this share of link text or more: a list of links, not prose
 _MIN_LINKS = 3  # fewer links is a sentence with a link or two, not a list
