@@ -45,7 +45,7 @@ class TreeBuilder:
         self.skip_ids = {id(tag) for tag in skip}
         self._floating: list[Block] = []
         self._holds_blocks: set[int] = set()
-        self.centred: set[int] = set()  # ids of Paragraphs made from centred elements (_html_headings)
+        self.centred: set[int] = set()  # ids of Paragraphs made from centred elements (headings.py)
 
     def build(self, root: Tag) -> tuple[Block, ...]:
         self._holds_blocks = _elements_holding_blocks(root)
