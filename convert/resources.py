@@ -46,14 +46,31 @@ class Theme:
     folders: tuple[Path, ...]  # searched in order: the chosen theme, then the default theme
 
     def path(self, file_name: str) -> Path:
-        for folder in self.folders:
-            candidate = folder / file_name
-            if candidate.is_file():
-                return candidate
+        found = self.contained(file_name)
+        if found is not None:
+            return found
         raise ConvertError(str(self.folders[-1] / file_name), "docconv template missing (is the installation complete?)")
 
     def read(self, file_name: str) -> str:
         return self.path(file_name).read_text(encoding="utf-8")
+
+    def contained(self, file_name: str) -> Path | None:
+        """`file_name` as a template may name it in an include: a relative path to a regular file
+        inside one of the theme's folders once links are resolved, or None.
+
+        Absolute names, `..` segments, backslashes and links leading out are refused, so that
+        a theme folder handed in with --template can read nothing but its own files.
+        """
+        parts = file_name.split("/")
+        if not file_name or "\\" in file_name or "\0" in file_name or file_name.startswith("/") \
+                or any(part in ("", ".", "..") for part in parts):
+            return None
+        for folder in self.folders:
+            root = folder.resolve()
+            candidate = (root / file_name).resolve()
+            if candidate.is_relative_to(root) and candidate.is_file():
+                return candidate
+        return None
 
 
 def theme(choice: str | None = None) -> Theme:

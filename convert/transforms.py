@@ -8,7 +8,9 @@ tree they can always render:
   2. quotes and lists nest at most MAX_BLOCK_DEPTH deep and inline runs at
      most MAX_INLINE_DEPTH deep: deeper content is lifted into its ancestor
      rather than dropped, so nothing is lost and no writer (WeasyPrint
-     overflows its stack at ~136 levels) recurses without bound.
+     overflows its stack at ~136 levels) recurses without bound, and
+  3. numbers stay in range: heading levels 1-6, list starts within
+     ±MAX_LIST_START, table spans within the table's size.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from convert.tree import (
 
 MAX_BLOCK_DEPTH = 8
 MAX_INLINE_DEPTH = 16
+MAX_LIST_START = 10**6  # an <ol start> beyond this is a hostile number, not a list
 
 
 def normalize(document: Document) -> Document:
@@ -78,13 +81,15 @@ def _block(block: Block, depth: int) -> Block:
         case BulletList(items):
             return BulletList(tuple(_blocks(item, depth + 1) for item in items))
         case OrderedList(items, start):
+            start = min(max(start, -MAX_LIST_START), MAX_LIST_START)
             return OrderedList(tuple(_blocks(item, depth + 1) for item in items), start)
         case Quote(inner):
             return Quote(_blocks(inner, depth + 1))
         case CodeBlock(text, language):
             return CodeBlock(clean_text(text), clean_text(language))
         case Table(header, body, caption):
-            return Table(_rows(header), _rows(body), _inlines(caption, 0))
+            width = _table_width(header + body)
+            return Table(_rows(header, width), _rows(body, width), _inlines(caption, 0))
         case Image(src, alt, caption):
             return Image(clean_text(src), clean_text(alt), _inlines(caption, 0))
         case Rule():
@@ -93,9 +98,18 @@ def _block(block: Block, depth: int) -> Block:
             assert_never(block)
 
 
-def _rows(rows: tuple[tuple[Cell, ...], ...]) -> tuple[tuple[Cell, ...], ...]:
-    return tuple(tuple(Cell(_inlines(c.children, 0), max(c.colspan, 1), max(c.rowspan, 1)) for c in row)
-                 for row in rows)
+def _table_width(rows: tuple[tuple[Cell, ...], ...]) -> int:
+    """The most columns a table can need: no cell spans more columns than the widest row has
+    cells, so a span of 10**9 (a 4.5 GB grid in the PDF writer) counts as that many."""
+    widest = max((len(row) for row in rows), default=1)
+    return max((sum(min(max(c.colspan, 1), widest) for c in row) for row in rows), default=1)
+
+
+def _rows(rows: tuple[tuple[Cell, ...], ...], width: int) -> tuple[tuple[Cell, ...], ...]:
+    """Cells with spans clamped to the table: colspan to its width, rowspan to the rows left below."""
+    return tuple(tuple(Cell(_inlines(c.children, 0), min(max(c.colspan, 1), width),
+                            min(max(c.rowspan, 1), len(rows) - index)) for c in row)
+                 for index, row in enumerate(rows))
 
 
 def _inlines(items: tuple[Inline, ...], depth: int) -> tuple[Inline, ...]:

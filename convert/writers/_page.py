@@ -7,14 +7,17 @@ browser is what WeasyPrint lays out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, Template
+from jinja2 import BaseLoader, TemplateError, TemplateNotFound
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from convert.context import Context
+from convert.errors import ConvertError
 from convert.lang import is_east_asian
 from convert.resources import Theme, theme, user_stylesheets
 from convert.tree import Document, Heading, Image, OrderedList, iter_blocks, plain_text
@@ -99,7 +102,7 @@ def document_style(document: Document, language: str) -> str:
     # WeasyPrint honours <ol start> only with presentational hints, which we keep off (they let
     # attributes inject CSS); the counter rule does the same for our own numbers.
     starts = sorted({block.start for block in iter_blocks(document.blocks) if isinstance(block, OrderedList)} - {1})
-    rules.extend(f'ol[start="{start}"] {{ counter-reset: list-item {start - 1}; }}' for start in starts)
+    rules.extend(f'ol[start="{int(start)}"] {{ counter-reset: list-item {int(start) - 1}; }}' for start in starts)
     return "\n".join(rules)
 
 
@@ -140,15 +143,39 @@ def toc_entries(document: Document, ids: dict[int, str]) -> list[TocEntry]:
     return entries
 
 
+class ThemeLoader(BaseLoader):
+    """Jinja2 templates from the theme's own files only (see Theme.contained): no absolute
+    or `..` include can reach the rest of the disk."""
+
+    def __init__(self, chosen: Theme) -> None:
+        self.theme = chosen
+
+    def get_source(self, environment: object, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.theme.contained(template)
+        if path is None:
+            raise TemplateNotFound(template)
+        modified = path.stat().st_mtime  # a theme may be edited between two documents
+        return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime == modified
+
+
 @lru_cache(maxsize=8)
-def _template(path: str, modified: float) -> Template:  # keyed by file and time: a theme may be edited
-    source = Path(path).read_text(encoding="utf-8")
-    return Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
+def _environment(chosen: Theme) -> SandboxedEnvironment:
+    """A theme given with --template is untrusted code: the sandbox refuses `__class__`,
+    `__globals__`, private attributes and unsafe calls, so it can only lay out our values."""
+    return SandboxedEnvironment(loader=ThemeLoader(chosen), autoescape=True, keep_trailing_newline=True,
+                                auto_reload=True)
 
 
-def page_template(chosen: Theme) -> Template:
-    path = chosen.path("document.html")
-    return _template(str(path), path.stat().st_mtime)
+def render_theme(chosen: Theme, file_name: str, **values: object) -> str:
+    """`file_name` of the theme rendered with `values`; a broken or hostile template is one line."""
+    try:
+        return _environment(chosen).get_template(file_name).render(**values)
+    except TemplateNotFound as exc:
+        raise ConvertError(str(chosen.folders[0] / file_name), f"template refused: cannot include {exc.name!r} "
+                           "(only files inside the theme folder)") from None
+    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise ConvertError(str(chosen.folders[0] / file_name), f"template failed: {type(exc).__name__}: {message}") from None
 
 
 def chapter_level(document: Document) -> int | None:
@@ -191,19 +218,18 @@ def render_page(document: Document, ctx: Context, stylesheet: str = "", toc: boo
     ids = heading_ids(document.blocks)
     body = XhtmlRenderer(data_uri_images(ctx)).blocks(document.blocks, ids)
     toc_title = _TOC_TITLES.get(language.lower().split("-")[0], "Contents")
-    return page_template(chosen or theme(ctx.options.template)).render(
-        lang=language,
-        title=page_title(document, ctx),
-        authors=meta.authors,
-        description=meta.description,
-        keywords=[tag.replace(",", " ") for tag in meta.tags],  # WeasyPrint splits keywords on commas
-        created=created_date(meta.date),
-        stylesheet=Markup(stylesheet),  # our own file: trusted, and escaping would break CSS quotes
-        document_style=Markup(document_style(document, language)),
-        title_block=Markup(title_block(meta)),
-        toc=toc_entries(document, ids) if toc else [],
-        toc_title=toc_title,
-        chapter_level=chapter_level(document),
-        body=Markup(body),
-    )
+    return render_theme(chosen or theme(ctx.options.template), "document.html",
+                        lang=language,
+                        title=page_title(document, ctx),
+                        authors=meta.authors,
+                        description=meta.description,
+                        keywords=[tag.replace(",", " ") for tag in meta.tags],  # WeasyPrint splits keywords on commas
+                        created=created_date(meta.date),
+                        stylesheet=Markup(stylesheet),  # our own file: trusted, and escaping would break CSS quotes
+                        document_style=Markup(document_style(document, language)),
+                        title_block=Markup(title_block(meta)),
+                        toc=toc_entries(document, ids) if toc else [],
+                        toc_title=toc_title,
+                        chapter_level=chapter_level(document),
+                        body=Markup(body))
 

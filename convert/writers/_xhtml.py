@@ -99,14 +99,14 @@ class XhtmlRenderer:
         match block:
             case Heading(level, children):
                 level = min(max(level, 1), 6)
-                id_attr = f' id="{anchor}"' if anchor else ""
+                id_attr = f' id="{_attr(anchor)}"' if anchor else ""
                 return f"<h{level}{id_attr}>{self.inlines(children)}</h{level}>"
             case Paragraph(children):
                 return f"<p>{self.inlines(children)}</p>"
             case BulletList(items):
                 return "<ul>" + "".join(self._item(item) for item in items) + "</ul>"
             case OrderedList(items, start):
-                start_attr = f' start="{start}"' if start != 1 else ""
+                start_attr = f' start="{int(start)}"' if start != 1 else ""  # int(): never markup
                 return f"<ol{start_attr}>" + "".join(self._item(item) for item in items) + "</ol>"
             case Quote(inner):
                 return f"<blockquote>{self.blocks(inner, {})}</blockquote>"
@@ -130,9 +130,9 @@ class XhtmlRenderer:
     def _cell(self, cell: Cell, tag: str) -> str:
         spans = ""
         if cell.colspan > 1:
-            spans += f' colspan="{cell.colspan}"'
+            spans += f' colspan="{int(cell.colspan)}"'
         if cell.rowspan > 1:
-            spans += f' rowspan="{cell.rowspan}"'
+            spans += f' rowspan="{int(cell.rowspan)}"'
         return f"<{tag}{spans}>{self.inlines(cell.children)}</{tag}>"
 
     def _table(self, table: Table) -> str:
