@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     writing.add_argument("--max-pdf-chars", type=int, default=2_000_000, metavar="N",
                          help="refuse PDFs of documents longer than N characters (default %(default)s)")
     writing.add_argument("--reference-doc", metavar="FILE", help="DOCX whose styles, page size and margins to use")
-    writing.add_argument("--template", metavar="NAME|DIR", help="theme: a name under templates/ or a folder")
+    writing.add_argument("--template", metavar="NAME|DIR", help="theme: a built-in name (default, book) or a folder given as a path (./mine)")
     writing.add_argument("--css", action="append", default=[], metavar="FILE",
                          help="add a stylesheet to PDF, EPUB and HTML output; repeatable")
     writing.add_argument("--split-level", type=int, metavar="N", help="EPUB: start a new chapter file at heading level N")

@@ -74,11 +74,14 @@ class Theme:
 
 
 def theme(choice: str | None = None) -> Theme:
-    """The theme named by --template: a name under the templates root, or a folder laid out like one."""
+    """The theme named by --template: a name under the templates root, or a folder laid out like
+    one. A folder is given as a path (`./book`, `~/themes/x`, `themes/x`): a bare name is always a
+    built-in theme, so a folder that happens to be called `book` in the current directory does
+    not replace the built-in `book` theme."""
     default = templates_dir() / DEFAULT_THEME
     if not choice or choice == DEFAULT_THEME:
         return Theme(DEFAULT_THEME, (default,))
-    if os.sep in choice or "/" in choice or Path(choice).is_dir():
+    if os.sep in choice or "/" in choice or choice.startswith((".", "~")):
         folder = Path(choice).expanduser()
         if not folder.is_dir():
             raise UsageError("", f"template folder {choice!r} does not exist")

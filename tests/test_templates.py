@@ -40,6 +40,18 @@ def test_folder_theme_may_hold_only_some_files(tmp_path: Path) -> None:
     assert chosen.path("pdf.css") == templates_dir() / "default" / "pdf.css"
 
 
+def test_a_folder_named_like_a_builtin_theme_is_taken_only_as_a_path(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "pdf.css").write_text("body { color: red; }", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert theme("book").path("pdf.css") == templates_dir() / "book" / "pdf.css"
+    assert theme("./book").read("pdf.css") == "body { color: red; }"
+    (tmp_path / "mine").mkdir()
+    with pytest.raises(UsageError, match=r"unknown template 'mine'"):
+        theme("mine")  # a bare name never reaches into the current folder
+    assert theme("./mine").path("pdf.css") == templates_dir() / "default" / "pdf.css"
+
+
 def test_user_stylesheet_loses_file_references_with_one_warning(tmp_path: Path) -> None:
     css = tmp_path / "mine.css"
     css.write_text('@import "other.css";\nbody { background: url(file:///etc/passwd); }\n'
