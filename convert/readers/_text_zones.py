@@ -472,7 +472,9 @@ def find_headline(units: list[Unit], body_first: int, run_last: int | None = Non
     first paragraph: standing next to a date or byline line counts most, then being
     wide enough for a headline; every unit of distance from the body costs a little.
     A line shaped like a site name (`某某新闻网`, `Example News`) counts least, and one with
-    a word of the page's interface (`Back to Main Menu`) little.
+    a word of the page's interface (`Back to Main Menu`) little. The first units of the run
+    (up to `run_last`) are candidates too when the page prints the line twice in a row (a title
+    bar over the headline): a wide headline scores as prose and the run may start on it.
     """
     best, best_score = None, float("-inf")
     window = range(body_first - 1, max(-1, body_first - 1 - HEADLINE_WINDOW), -1)
