@@ -1,14 +1,14 @@
 """docconv: HTML and plain text into DOCX, PDF and EPUB.
 
     import convert
-    doc = convert.read("article.txt")
+    doc = convert.read("article.txt")          # a path; text in memory: convert.read_string(text)
     convert.write(doc, "article.pdf")
     convert.convert("page.html", "page.docx")
 """
 
 from typing import Any
 
-from convert.api import convert, convert_to_formats, read, write
+from convert.api import convert, convert_to_formats, read, read_string, write
 from convert.errors import ConvertError
 from convert.options import Options
 from convert.pipeline import Result
@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ConvertError", "Document", "Metadata", "Options", "Result", "__version__",
-    "convert", "convert_folder", "convert_to_formats", "read", "write",
+    "convert", "convert_folder", "convert_to_formats", "read", "read_string", "write",
 ]
 
 

@@ -24,21 +24,29 @@ def _options(options: Options | None, kwargs: dict[str, Any]) -> Options:
 
 
 def _as_source(src: PathLike | bytes, opts: Options) -> sources.Source:
-    """A Path, or a str naming an existing file, is read from disk; other str and bytes are content."""
+    """A str or Path is a file to read (a missing one is an InputError, never taken for
+    content); bytes are content. Text content goes through `read_string`."""
     if isinstance(src, bytes):
         return sources.Source(name="<bytes>", data=src)
-    if isinstance(src, os.PathLike) or ("\n" not in src and len(src) < 4096 and os.path.isfile(src)):
+    if isinstance(src, (str, os.PathLike)):
         return sources.load(src, opts.max_input_bytes)
-    return sources.Source(name="<string>", data=src.encode("utf-8"))
+    raise TypeError(f"expected a path (str or Path) or bytes, not {type(src).__name__}")
 
 
 def read(src: PathLike | bytes, format: str | None = None, *, options: Options | None = None, **kwargs: Any) -> Document:
-    """Read a file (path) or content (str/bytes) into a Document."""
+    """Read a file (a str or Path) or content (bytes) into a Document."""
     opts = _options(options, kwargs)
     if format:
         opts = dataclasses.replace(opts, from_format=format)
     document, _ = pipeline.read_source(_as_source(src, opts), opts)
     return document
+
+
+def read_string(text: str, format: str | None = None, *, options: Options | None = None, **kwargs: Any) -> Document:
+    """Read a document from text in memory (`convert.read` takes a path)."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_string expects a str, not {type(text).__name__} (give bytes to convert.read)")
+    return read(text.encode("utf-8"), format, options=options, **kwargs)
 
 
 def write(document: Document, path: PathLike, format: str | None = None, *,

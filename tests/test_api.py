@@ -4,18 +4,27 @@ import pytest
 
 import convert
 from convert.errors import ConvertError
-from convert.tree import Document, Paragraph, Text
+from convert.tree import Document, Paragraph, Text, document_text
 from tests.conftest import all_nodes_document
 
 
-def test_read_accepts_paths_text_and_bytes(tmp_path):
+def test_read_takes_paths_and_bytes_and_read_string_takes_text(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Title line\n\nBody.\n", encoding="utf-8")
     from_path = convert.read(path)
     assert isinstance(from_path, Document) and from_path.meta.title == "Title line"
     assert convert.read(str(path)) == from_path
-    assert convert.read("Title line\n\nBody.\n").meta.title == "Title line"
-    assert convert.read("<html><body><p>Hi there</p></body></html>", format="html").blocks
+    assert convert.read(b"Title line\n\nBody.\n", format="text").meta.title == "Title line"
+    assert convert.read_string("Title line\n\nBody.\n").meta.title == "Title line"
+    html = convert.read_string("<html><body><p>Hi there</p></body></html>", format="html")
+    assert document_text(html) == "Hi there"
+
+
+def test_a_missing_path_is_an_error_not_content(tmp_path):
+    with pytest.raises(ConvertError, match="no-such-article.txt: no such file"):
+        convert.read(str(tmp_path / "no-such-article.txt"))
+    with pytest.raises(TypeError, match="give bytes to convert.read"):
+        convert.read_string(b"bytes")
 
 
 def test_write_picks_the_format_from_the_extension(tmp_path):
