@@ -2,12 +2,54 @@
 
 from __future__ import annotations
 
+import datetime
+import os
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from convert.errors import Diagnostic, ResourceRefused
 from convert.fetch import Fetcher, Resource
 from convert.options import Options
 from convert.source import Source, clean_text, decode
+
+# When nothing says when the output was made; a fixed value keeps output reproducible.
+FALLBACK_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+_DATE_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
+
+
+def document_time(value: str) -> datetime.datetime | None:
+    """The document's date as an aware UTC datetime: ISO 8601 in full, else its YYYY[-MM[-DD]]
+    prefix at midnight UTC; None when it is not a date."""
+    text = value.strip()
+    try:
+        parsed = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        match = _DATE_PREFIX.match(text)
+        if not match:
+            return None
+        year, month, day = match.groups()
+        try:
+            return datetime.datetime(int(year), int(month or 1), int(day or 1), tzinfo=datetime.timezone.utc)
+        except ValueError:
+            return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=datetime.timezone.utc)
+    return parsed.astimezone(datetime.timezone.utc)
+
+
+def output_time(document_date: str, environ: Mapping[str, str] = os.environ) -> datetime.datetime:
+    """When the output says it was made (DOCX core properties, EPUB dcterms:modified, zip entries):
+    SOURCE_DATE_EPOCH when set to whole seconds, else the document's date, else FALLBACK_TIME.
+    Never the wall clock, so the same input gives the same bytes."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            pass  # too far out for a datetime: fall through to the document's date
+    moment = document_time(document_date)
+    return (moment or FALLBACK_TIME).replace(microsecond=0)
 
 
 @dataclass(slots=True)
@@ -17,6 +59,7 @@ class Context:
     base_dir: str | None = None  # the input's folder; relative resources resolve here
     source_name: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    clock: Callable[[str], datetime.datetime] = output_time  # document date -> output timestamp
 
     @classmethod
     def for_source(cls, options: Options, base_dir: str | None, source_name: str = "") -> Context:
@@ -28,6 +71,10 @@ class Context:
             max_bytes=options.max_resource_bytes,
         )
         return cls(options=options, fetcher=fetcher, base_dir=base_dir, source_name=source_name)
+
+    def timestamp(self, document_date: str) -> datetime.datetime:
+        """The output's timestamp for a document with this date; every writer asks here."""
+        return self.clock(document_date)
 
     def warn(self, code: str, message: str) -> None:
         diagnostic = Diagnostic(code=code, message=message, source=self.source_name)

@@ -10,8 +10,9 @@ from convert.tree import Metadata
 CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
 
 
-def fill_core_properties(props, meta: Metadata, language: str) -> None:
-    """docProps/core.xml from the metadata; created is the document's own date when it has one."""
+def fill_core_properties(props, meta: Metadata, language: str, moment: datetime) -> None:
+    """docProps/core.xml from the metadata; created is the document's own date when it has one,
+    else `moment` (the context's clock), which is always modified."""
     def short(text: str) -> str:
         return clean_text(text)[:CORE_PROPERTY_LIMIT]
 
@@ -25,9 +26,8 @@ def fill_core_properties(props, meta: Metadata, language: str) -> None:
         props.identifier = short(meta.url)
     props.last_modified_by = "docconv"
     props.revision = 1
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    props.created = parse_date(meta.date) or now
-    props.modified = now
+    props.created = parse_date(meta.date) or moment
+    props.modified = moment
 
 
 def byline(meta: Metadata, chinese: bool) -> str:

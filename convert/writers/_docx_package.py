@@ -17,10 +17,10 @@ from __future__ import annotations
 import functools
 import os
 import struct
-import time
 import zipfile
 import zlib
 from dataclasses import dataclass
+from datetime import datetime
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -98,11 +98,11 @@ class Template:
         package.after_unmarshal()  # gathers the reference's images, so new ones get unused names
         return package.main_document_part.document
 
-    def save(self, document, path: str) -> None:
+    def save(self, document, path: str, moment: datetime) -> None:
         package = document.part.package
         parts = list(package.iter_parts())
         with open(path, "wb") as stream:
-            archive = _ZipWriter(stream)
+            archive = _ZipWriter(stream, moment)
             archive.add("[Content_Types].xml", Deflated.of(content_types(parts), LIVE_LEVEL))
             archive.add("_rels/.rels", Deflated.of(package.rels.xml, LIVE_LEVEL))
             for part in parts:
@@ -242,13 +242,15 @@ def _attr(value: str) -> str:
 class _ZipWriter:
     """A zip archive of already-deflated members (zipfile can only deflate them itself)."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, moment: datetime) -> None:
         self.stream = stream
         self.central: list[bytes] = []
         self.offset = 0
-        now = time.localtime()
-        self.dos_time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
-        self.dos_date = (max(now.tm_year, 1980) - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
+        # every entry carries the context's clock (UTC); the zip format can only say 1980 to 2107
+        stamp = min(max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
+        year, month, day, hour, minute, second = stamp
+        self.dos_time = hour << 11 | minute << 5 | second // 2
+        self.dos_date = (year - 1980) << 9 | month << 5 | day
 
     def add(self, name: str, member: Deflated) -> None:
         encoded = name.encode("utf-8")

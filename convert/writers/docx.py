@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import assert_never
 from urllib.parse import quote, unquote
 
@@ -74,8 +75,9 @@ class DocxWriter:
         template = _docx_package.template(ctx.options.reference_doc, Fonts.for_language(language),
                                           chinese, ctx.options.paper)
         doc = template.new_document()
-        _Builder(doc, template, document, ctx, language).build()
-        template.save(doc, path)
+        moment = ctx.timestamp(document.meta.date)  # core.xml and the zip entries: never the wall clock
+        _Builder(doc, template, document, ctx, language).build(moment)
+        template.save(doc, path, moment)
 
 
 class _Builder:
@@ -98,8 +100,8 @@ class _Builder:
 
     # -------------------------------------------------------------- driver
 
-    def build(self) -> None:
-        _docx_meta.fill_core_properties(self.doc.core_properties, self.document.meta, self.language)
+    def build(self, moment: datetime) -> None:
+        _docx_meta.fill_core_properties(self.doc.core_properties, self.document.meta, self.language, moment)
         self._title_block(self.document.meta)
         if self.ctx.options.toc:
             self._table_of_contents()

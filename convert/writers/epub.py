@@ -37,8 +37,6 @@ STYLESHEET = "style/epub.css"
 TITLE_PAGE = "title.xhtml"
 # Namespace for content-derived identifiers: the same tree always gives the same dc:identifier.
 IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://docconv.invalid/epub")
-# When nothing says when the book was made; a fixed value keeps output reproducible.
-FALLBACK_MODIFIED = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _DATE_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
@@ -74,7 +72,7 @@ class EpubWriter:
     extension = ".epub"
 
     def write(self, document: Document, ctx: Context, path: str) -> None:
-        modified = modification_time(document)
+        modified = ctx.timestamp(document.meta.date)  # the one clock, shared with DOCX
         book = BookBuilder(document, ctx).build()
         buffer = io.BytesIO()
         # compresslevel 0: the zip is compressed once, by write_reproducible_zip
@@ -279,20 +277,10 @@ def content_identifier(document: Document) -> str:
     return "urn:uuid:" + str(uuid.uuid5(IDENTIFIER_NAMESPACE, xml_safe(content)))
 
 
-def modification_time(document: Document) -> datetime.datetime:
-    """dcterms:modified and the zip timestamps: the document's own date, never the clock."""
-    day = iso_date(document.meta.date)
-    if day:
-        year, month, date = (day.split("-") + ["1", "1"])[:3]
-        moment = datetime.datetime(int(year), int(month), int(date), tzinfo=datetime.timezone.utc)
-        if moment.year >= 1980:  # the zip format cannot say earlier
-            return moment
-    return FALLBACK_MODIFIED
-
-
 def write_reproducible_zip(data: bytes, path: str, modified: datetime.datetime) -> None:
     """Copy ebooklib's zip with fixed timestamps and modes; `mimetype` stays first and stored."""
-    stamp = modified.timetuple()[:6]
+    # the zip format can only say 1980 to 2107
+    stamp = min(max(modified.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
