@@ -334,7 +334,9 @@ def _detection_confirmed(codec: str, text: str) -> bool:
 
 # Bytes read as double-byte text: ASCII, GB18030's four-byte characters, or a lead byte with
 # its trail (the trail may be an ASCII letter: `–` is A8 43 in GBK).
-_DOUBLE_BYTE_STREAM = re.compile(rb"(?:[\x00-\x7f]+|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]"
+# One byte or one character per step, the alternatives told apart by their first two bytes: a
+# nested `[\x00-\x7f]+` inside the `*` backtracks exponentially on a stream that fails late.
+_DOUBLE_BYTE_STREAM = re.compile(rb"(?:[\x00-\x7f]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]"
                                  rb"|[\x81-\xfe][\x40-\x7e\x80-\xfe])*")
 _PAIRED_MIN = 3  # high bytes needed before their pairing says anything
 

@@ -163,3 +163,15 @@ def test_a_single_byte_text_whose_letters_pair_with_nothing_stays_single_byte(co
     # (charset-normalizer may still pick a sibling codepage for the French: cp1257's à is ą)
     assert decoded.encoding not in ("gb18030", "big5hkscs", "shift_jis", "euc_jp", "euc_kr")
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in decoded.text)
+
+
+def test_a_stream_that_fails_late_is_judged_at_once() -> None:
+    """The double-byte pairing check once backtracked exponentially on ASCII words before a
+    byte that pairs with nothing (found by the property test on random bytes): 40 words hung it."""
+    import subprocess
+    import sys
+
+    data = b"ab " * 40 + b"\xa1\xaf\xa1\xaf\xa1\xaf\xa1\xaf\xff"
+    code = f"from convert.source import _high_bytes_paired; print(_high_bytes_paired({data!r}))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert done.stdout.strip() == "False"
