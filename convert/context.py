@@ -52,6 +52,14 @@ def output_time(document_date: str, environ: Mapping[str, str] = os.environ) -> 
     return (moment or FALLBACK_TIME).replace(microsecond=0)
 
 
+ZIP_FIRST, ZIP_LAST = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 23, 59, 58)  # all a zip entry's time can say
+
+
+def zip_date_time(moment: datetime.datetime) -> tuple[int, int, int, int, int, int]:
+    """A timestamp as a zip entry's (year, month, day, hour, minute, second), held to the zip range."""
+    return min(max(tuple(moment.timetuple()[:6]), ZIP_FIRST), ZIP_LAST)
+
+
 @dataclass(slots=True)
 class Context:
     options: Options

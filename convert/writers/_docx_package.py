@@ -38,6 +38,7 @@ from docx.parts.numbering import NumberingPart
 from docx.parts.settings import SettingsPart
 from docx.shared import Emu, Inches, Mm
 
+from convert.context import zip_date_time
 from convert.errors import ConvertError
 from convert.resources import template_path
 from convert.writers import _docx_styles
@@ -246,9 +247,7 @@ class _ZipWriter:
         self.stream = stream
         self.central: list[bytes] = []
         self.offset = 0
-        # every entry carries the context's clock (UTC); the zip format can only say 1980 to 2107
-        stamp = min(max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
-        year, month, day, hour, minute, second = stamp
+        year, month, day, hour, minute, second = zip_date_time(moment)  # every entry: the context's clock
         self.dos_time = hour << 11 | minute << 5 | second // 2
         self.dos_date = (year - 1980) << 9 | month << 5 | day
 

@@ -25,7 +25,7 @@ from urllib.parse import quote, urlsplit
 from ebooklib import epub
 
 from convert import tree_json
-from convert.context import Context
+from convert.context import Context, zip_date_time
 from convert.errors import OutputError
 from convert.resources import theme, user_stylesheets
 from convert.tree import Block, Document, Heading, Image, document_text, plain_text
@@ -279,8 +279,7 @@ def content_identifier(document: Document) -> str:
 
 def write_reproducible_zip(data: bytes, path: str, modified: datetime.datetime) -> None:
     """Copy ebooklib's zip with fixed timestamps and modes; `mimetype` stays first and stored."""
-    # the zip format can only say 1980 to 2107
-    stamp = min(max(modified.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))
+    stamp = zip_date_time(modified)
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
