@@ -14,7 +14,7 @@ from convert.options import Options
 from convert.pipeline import Result
 from convert.tree import Document, Metadata
 
-__version__ = "0.1.0"
+from convert.version import VERSION as __version__
 
 __all__ = [
     "ConvertError", "Document", "Metadata", "Options", "Result", "__version__",

@@ -163,7 +163,7 @@ def convert_folder(src: str | os.PathLike[str], dst: str | os.PathLike[str],
     docconv's own worker pool. Ctrl-C stops the batch and returns the report
     so far with `interrupted` set.
     """
-    from convert import __version__
+    from convert.version import VERSION
 
     started = time.perf_counter()
     opts = options or Options.from_kwargs(**kwargs)
@@ -178,7 +178,7 @@ def convert_folder(src: str | os.PathLike[str], dst: str | os.PathLike[str],
     todo: list[tuple[str, tuple[Any, ...]]] = []
     stamps: dict[str, Stamp] = {}
     for path, outputs in planned:
-        stamps[path] = Stamp.of(path, digest, __version__)
+        stamps[path] = Stamp.of(path, digest, VERSION)
         needed = outputs if force else [
             (out, fmt) for out, fmt in outputs
             if not manifest.is_fresh(os.path.relpath(out, dst), stamps[path])]

@@ -189,8 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
-        from convert import __version__
-        print(f"docconv {__version__}")
+        from convert.version import VERSION
+        print(f"docconv {VERSION}")
         return 0
     if args.list_formats:
         print(_list_formats())

@@ -3,12 +3,15 @@ which region is the article, and which blocks around and inside it are chrome.""
 
 from __future__ import annotations
 
+import copy
+
 from bs4 import BeautifulSoup
 
 from convert.context import Context
 from convert.options import Options
 from convert.readers.html.content.density import TextStats
 from convert.readers.html import HtmlReader
+from convert.readers.html.dom import node_key, node_keys
 from convert.source import Source
 from convert.tree import document_text
 
@@ -191,3 +194,17 @@ def test_a_block_holding_the_headline_is_never_taken_for_cards():
             f"<div class='text'>{STORY * 5}</div></article>")
     text = text_of(body)
     assert "river rose" in text and "Reporter 2" in text
+
+def test_node_key_tells_apart_elements_with_the_same_markup():
+    first, second = BeautifulSoup("<p>Same</p><p>Same</p>", "lxml").find_all("p")
+    assert first == second  # BeautifulSoup compares by markup: why sets of tags need keys
+    assert node_key(first) != node_key(second)
+    assert node_key(first) == node_key(first)
+    assert node_key(copy.copy(first)) not in node_keys([first, second])
+
+
+def test_text_stats_count_each_of_two_identical_paragraphs_once():
+    soup = BeautifulSoup("<div><p>Same words</p></div><div><p>Same words</p><p>More</p></div>", "lxml")
+    first, second = soup.find_all("div")
+    stats = TextStats(soup.body, leave_out=[first])
+    assert (stats.text(first), stats.text(second), stats.text(soup.body)) == (10, 14, 14)

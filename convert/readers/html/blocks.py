@@ -22,10 +22,11 @@ from bs4 import Tag
 from convert.readers._inline_tidy import tidy
 from convert.readers.html.dom import (
     BLOCK_NAMES, CODE_NAMES, EMPH_NAMES, HEADING_LEVELS, PRE_NAMES, SKIP_NAMES, STRONG_NAMES, is_hidden, is_text,
+    node_key, node_keys,
 )
 from convert.readers.html.headings import heading_id, is_centred, is_permalink
 from convert.readers.html.inline import collapse, script_text, split_at_blank_lines, squash
-from convert.readers.html.tables import int_attribute, read_table
+from convert.readers.html.tables import CellReading, int_attribute, read_table
 from convert.tree import (
     Block, BulletList, Code, CodeBlock, Emph, Heading, Image, Inline, LineBreak, Link,
     OrderedList, Paragraph, Quote, Rule, Strong, Text, merge_text, plain_text,
@@ -42,10 +43,11 @@ _CODE_LANGUAGE = re.compile(r"^(?:language|lang)-(\S+)$")
 class TreeBuilder:
     def __init__(self, base_url: str = "", skip: Iterable[Tag] = ()) -> None:
         self.base_url = base_url
-        self.skip_ids = {id(tag) for tag in skip}
+        self.skip_keys = node_keys(skip)
         self._floating: list[Block] = []
-        self._holds_blocks: set[int] = set()
-        self.centred: set[int] = set()  # ids of Paragraphs made from centred elements (headings.py)
+        self._holds_blocks: frozenset[int] = frozenset()
+        self._cell_reading = CellReading(self.skipped, self.blocks_of, self.inlines_of)
+        self.centred: list[Paragraph] = []  # the Paragraphs made from centred elements (headings.py)
 
     def build(self, root: Tag) -> tuple[Block, ...]:
         self._holds_blocks = _elements_holding_blocks(root)
@@ -54,7 +56,7 @@ class TreeBuilder:
     def skipped(self, tag: Tag) -> bool:
         if tag.name == "form":  # controls only, unless the page wraps its whole body in a form (ASP.NET)
             return tag.find(_FORM_HOLDS_TEXT) is None
-        return tag.name in SKIP_NAMES or id(tag) in self.skip_ids or is_hidden(tag)
+        return tag.name in SKIP_NAMES or node_key(tag) in self.skip_keys or is_hidden(tag)
 
     # ------------------------------------------------------------ containers
 
@@ -75,7 +77,7 @@ class TreeBuilder:
             elif child.name == "img" and not images_inline:
                 self._flush(pending, out)
                 out.extend(self._image(child))
-            elif child.name in BLOCK_NAMES or id(child) in self._holds_blocks:
+            elif child.name in BLOCK_NAMES or node_key(child) in self._holds_blocks:
                 self._flush(pending, out)
                 out.extend(self.block(child, depth + 1))
                 out.extend(self._take_floating())
@@ -89,10 +91,6 @@ class TreeBuilder:
             out.extend(Paragraph(part) for part in split_at_blank_lines(tidy(pending)))
             pending.clear()
         out.extend(self._take_floating())
-
-    def float_blocks(self, blocks: Iterable[Block]) -> None:
-        """Blocks found where only inline content fits: they follow the enclosing block."""
-        self._floating.extend(blocks)
 
     def _take_floating(self) -> list[Block]:
         floating, self._floating = self._floating, []
@@ -113,14 +111,15 @@ class TreeBuilder:
         if name in PRE_NAMES:
             return self._code_block(tag)
         if name == "table":
-            return read_table(self, tag, depth)
+            table, floated = read_table(self._cell_reading, tag, depth)
+            return [*table, *floated]
         if name == "figure":
             return self._figure(tag, depth)
         if name == "hr":
             return [Rule()]
         blocks = self.blocks_of(tag.children, depth)
         if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and is_centred(tag):
-            self.centred.add(id(blocks[0]))
+            self.centred.append(blocks[0])
         return blocks
 
     def _list(self, tag: Tag, depth: int) -> list[Block]:
@@ -321,17 +320,17 @@ class TreeBuilder:
         return urljoin(self.base_url, url)
 
 
-def _elements_holding_blocks(root: Tag) -> set[int]:
-    """Ids of the elements with a block element somewhere inside: one upward walk per block, O(n)."""
+def _elements_holding_blocks(root: Tag) -> frozenset[int]:
+    """The keys of the elements with a block element somewhere inside: one upward walk per block, O(n)."""
     holding: set[int] = set()
     for node in root.descendants:  # a plain loop: bs4's find_all filters cost ~10x more
         if not isinstance(node, Tag) or node.name not in BLOCK_NAMES:
             continue
         parent = node.parent
-        while parent is not None and id(parent) not in holding:
-            holding.add(id(parent))
+        while parent is not None and (key := node_key(parent)) not in holding:
+            holding.add(key)
             parent = parent.parent
-    return holding
+    return frozenset(holding)
 
 
 def _dl_children(tag: Tag) -> Iterator[object]:

@@ -8,7 +8,9 @@ so no part has to import another part for a constant.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 
 from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString, Script, Stylesheet, TemplateString
@@ -62,3 +64,27 @@ def depth(tag: Tag) -> int:
 
 def child_tags(tag: Tag) -> list[Tag]:
     return [child for child in tag.children if isinstance(child, Tag)]
+
+
+_next_key = itertools.count(1)
+
+
+def node_key(tag: Tag) -> int:
+    """A number that names this one element for as long as it lives.
+
+    Sets and tables of elements are keyed by it, not by the Tag: BeautifulSoup
+    compares and hashes tags by their markup, so two identical `<p>` would be
+    one entry. The number is stamped on the element the first time it is
+    asked for and never handed out again (unlike `id()`, which a later node
+    may reuse once this one is gone); a copy of the element is a new element
+    and gets its own.
+    """
+    stamped = vars(tag).get("_docconv_key")
+    if stamped is None:
+        stamped = next(_next_key)
+        vars(tag)["_docconv_key"] = stamped
+    return stamped
+
+
+def node_keys(tags: Iterable[Tag]) -> frozenset[int]:
+    return frozenset(node_key(tag) for tag in tags)

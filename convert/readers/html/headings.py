@@ -53,10 +53,11 @@ def heading_id(tag: Tag) -> str:
     return ""
 
 
-def promote_pseudo_headings(blocks: tuple[Block, ...], centred: set[int]) -> tuple[Block, ...]:
+def promote_pseudo_headings(blocks: tuple[Block, ...], centred: list[Paragraph]) -> tuple[Block, ...]:
     """Bold-only and short centred paragraphs as headings, when the body has no h2–h6.
 
-    `centred` holds the ids of the Paragraph objects the builder made from centred elements.
+    `centred` holds the Paragraph objects the builder made from centred elements, found by
+    identity: two paragraphs with the same text are equal, and only one may be centred.
     """
     if any(isinstance(block, Heading) and block.level >= 2 for block in iter_blocks(blocks)):
         return tuple(blocks)
@@ -64,7 +65,7 @@ def promote_pseudo_headings(blocks: tuple[Block, ...], centred: set[int]) -> tup
     for block in blocks:
         if isinstance(block, Paragraph):
             text = plain_text(block.children).strip()
-            is_centred_line = id(block) in centred and 0 < len(text) <= MAX_CENTRED_HEADING
+            is_centred_line = any(block is made for made in centred) and 0 < len(text) <= MAX_CENTRED_HEADING
             if is_centred_line and out and isinstance(out[-1], Image) and not out[-1].caption:
                 out[-1] = dataclasses.replace(out[-1], caption=block.children)
                 continue

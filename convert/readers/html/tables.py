@@ -3,7 +3,12 @@
 Header rows are the <thead> rows, or else a first row made only of <th>.
 <tfoot> rows go last whatever their place in the source. A cell holds
 inline content only, so block content inside a cell is joined with line
-breaks and images inside cells float out to after the table.
+breaks and images inside cells float out to after the table: `read_table`
+returns them beside the table, for the caller to place.
+
+The table reader does not know the block builder: it is handed the three
+questions it asks of it (is this element skipped, what are the blocks of
+these children, what are the inlines of this element) as functions.
 
 A table used for page layout (one cell, role="presentation", or cells that
 hold headings or other tables) is not data: its cells are read as containers.
@@ -11,8 +16,8 @@ hold headings or other tables) is not data: its cells are read as containers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from bs4 import Tag
 
@@ -22,14 +27,21 @@ from convert.tree import (
     Paragraph, Quote, Table, Text,
 )
 
-if TYPE_CHECKING:
-    from convert.readers.html.blocks import TreeBuilder
-
 _CELL_NAMES = ("td", "th")
 _LAYOUT_MARKERS = ["table", "h1", "h2", "h3", "h4", "h5", "h6"]
 
 
-def read_table(builder: TreeBuilder, table: Tag, depth: int) -> list[Block]:
+@dataclass(frozen=True, slots=True)
+class CellReading:
+    """How the block builder reads what sits inside a table."""
+
+    skipped: Callable[[Tag], bool]
+    blocks_of: Callable[[Iterable[object], int, bool], list[Block]]  # children, depth, images_inline
+    inlines_of: Callable[[Tag, int], list[Inline]]
+
+
+def read_table(builder: CellReading, table: Tag, depth: int) -> tuple[list[Block], list[Image]]:
+    """The table's blocks (a Table, or a layout table's content) and the images floated out of its cells."""
     caption_tag = None
     head: list[Tag] = []
     body: list[Tag] = []
@@ -47,28 +59,29 @@ def read_table(builder: TreeBuilder, table: Tag, depth: int) -> list[Block]:
     rows = head + body + foot
     cells = [cell for row in rows for cell in _cells(builder, row)]
     if not cells:
-        return []
+        return [], []
     if _is_layout(table, cells):
         out: list[Block] = []
         if caption_tag is not None:
-            out.extend(builder.blocks_of(caption_tag.children, depth + 1))
+            out.extend(builder.blocks_of(caption_tag.children, depth + 1, False))
         for cell in cells:
-            out.extend(builder.blocks_of(cell.children, depth + 2))
-        return out
+            out.extend(builder.blocks_of(cell.children, depth + 2, False))
+        return out, []
 
-    header_rows = [_row(builder, tr, depth) for tr in head]
-    body_rows = [_row(builder, tr, depth) for tr in body + foot]
+    floated: list[Image] = []
+    header_rows = [_row(builder, tr, depth, floated) for tr in head]
+    body_rows = [_row(builder, tr, depth, floated) for tr in body + foot]
     if not header_rows and body and all(cell.name == "th" for cell in _cells(builder, body[0])):
         header_rows, body_rows = body_rows[:1], body_rows[1:]
     caption = tidy(builder.inlines_of(caption_tag, depth + 1)) if caption_tag is not None else ()
     header = tuple(row for row in header_rows if row)
     rows_kept = tuple(row for row in body_rows if row)
     if not header and not rows_kept:
-        return [Paragraph(caption)] if caption else []
-    return [Table(header=header, body=rows_kept, caption=caption)]
+        return ([Paragraph(caption)] if caption else []), floated
+    return [Table(header=header, body=rows_kept, caption=caption)], floated
 
 
-def _cells(builder: TreeBuilder, row: Tag) -> list[Tag]:
+def _cells(builder: CellReading, row: Tag) -> list[Tag]:
     return [c for c in row.children if isinstance(c, Tag) and c.name in _CELL_NAMES and not builder.skipped(c)]
 
 
@@ -78,19 +91,19 @@ def _is_layout(table: Tag, cells: list[Tag]) -> bool:
     return any(cell.find(_LAYOUT_MARKERS) is not None for cell in cells)
 
 
-def _row(builder: TreeBuilder, row: Tag, depth: int) -> tuple[Cell, ...]:
+def _row(builder: CellReading, row: Tag, depth: int, floated: list[Image]) -> tuple[Cell, ...]:
     return tuple(
-        Cell(_cell_inlines(builder, cell, depth),
+        Cell(_cell_inlines(builder, cell, depth, floated),
              colspan=int_attribute(cell, "colspan", 1, maximum=1000),
              rowspan=int_attribute(cell, "rowspan", 1, maximum=65534))
         for cell in _cells(builder, row)
     )
 
 
-def _cell_inlines(builder: TreeBuilder, cell: Tag, depth: int) -> tuple[Inline, ...]:
-    blocks = builder.blocks_of(cell.children, depth + 2, images_inline=True)
-    images = [block for block in blocks if isinstance(block, Image)]
-    builder.float_blocks(images)
+def _cell_inlines(builder: CellReading, cell: Tag, depth: int, floated: list[Image]) -> tuple[Inline, ...]:
+    """A cell's content as one inline run; its images are added to `floated`."""
+    blocks = builder.blocks_of(cell.children, depth + 2, True)
+    floated.extend(block for block in blocks if isinstance(block, Image))
     return tidy(blocks_to_inlines(block for block in blocks if not isinstance(block, Image)))
 
 

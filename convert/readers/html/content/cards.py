@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from convert.readers.html.dom import SKIP_NAMES
+from convert.readers.html.dom import SKIP_NAMES, node_key, node_keys
 from convert.readers.html.content.density import TextStats
 
 _CORE_SHARE = 0.8  # the core holds this share of the root's prose
@@ -28,25 +28,25 @@ _CARDS_SHARE = 0.8  # the cards make up this share of the block's text
 
 def card_lists(root: Tag, skip: list[Tag], stats: TextStats) -> list[Tag]:
     """Blocks beside the text core of `root` that are lists of teaser cards; `skip` is chrome already found."""
-    skip_ids = {id(tag) for tag in skip}
-    core = _text_core(root, TextStats(root, leave_out=skip), skip_ids)
+    skip_keys = node_keys(skip)
+    core = _text_core(root, TextStats(root, leave_out=skip), skip_keys)
     found: list[Tag] = []
     node = core
     while node is not root and node.parent is not None:
         for sibling in node.parent.children:
-            if isinstance(sibling, Tag) and sibling is not node and id(sibling) not in skip_ids \
+            if isinstance(sibling, Tag) and sibling is not node and node_key(sibling) not in skip_keys \
                     and sibling.name not in SKIP_NAMES and _is_card_list(sibling, stats):
                 found.append(sibling)
         node = node.parent
     return found
 
 
-def _text_core(root: Tag, net: TextStats, skip_ids: set[int]) -> Tag:
+def _text_core(root: Tag, net: TextStats, skip_keys: frozenset[int]) -> Tag:
     """`net` counts text outside the chrome found so far."""
     total = net.prose(root)
     core = root
     while total > 0:
-        children = [c for c in core.children if isinstance(c, Tag) and id(c) not in skip_ids]
+        children = [c for c in core.children if isinstance(c, Tag) and node_key(c) not in skip_keys]
         best = max(children, key=net.prose, default=None)
         if best is None or net.prose(best) < total * _CORE_SHARE:
             return core

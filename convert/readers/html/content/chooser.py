@@ -32,7 +32,7 @@ from convert.readers.html.content.cards import card_lists
 from convert.readers.html.content.density import TextStats
 from convert.readers.html.content.guide import guided_root
 from convert.readers.html.content.linklists import link_lists, site_domain
-from convert.readers.html.dom import HEADING_NAMES, SKIP_NAMES, child_tags, depth, is_inside
+from convert.readers.html.dom import HEADING_NAMES, SKIP_NAMES, child_tags, depth, is_inside, node_key, node_keys
 from convert.readers.html.inline import squash
 
 _CHROME_TAGS = frozenset({"nav", "aside", "footer"})
@@ -92,7 +92,7 @@ def select_content(soup: BeautifulSoup, mode: str, html: str = "") -> Selection:
         root = guided_root(body, html, chrome) or body
     inside = [tag for tag in chrome if tag is not root and is_inside(tag, root)]
     if chrome:  # a web page, not a plain document: its lists of links to other pages are chrome too
-        inside = [*inside, *link_lists(root, site_domain(soup), stats, {id(tag) for tag in inside})]
+        inside = [*inside, *link_lists(root, site_domain(soup), stats, node_keys(inside))]
         inside = _in_document_order(root, [*inside, *card_lists(root, inside, stats)])
     return Selection(root, inside, _count_outside(root, body))
 
@@ -203,10 +203,10 @@ def _choose_root(body: Tag, chrome: list[Tag], net: TextStats) -> Tag:
     content_length = net.prose(body)
     if content_length <= 0:
         return body
-    in_chrome = {id(node) for tag in chrome for node in (tag, *tag.descendants)}
+    in_chrome = node_keys(node for tag in chrome for node in (tag, *tag.descendants) if isinstance(node, Tag))
 
     def usable(tag: Tag) -> bool:
-        return tag is not body and id(tag) not in in_chrome
+        return tag is not body and node_key(tag) not in in_chrome
 
     articles: list[Tag] = []
     mains: list[Tag] = []
@@ -247,5 +247,5 @@ def _count_outside(root: Tag, body: Tag) -> int:
 
 
 def _in_document_order(root: Tag, tags: list[Tag]) -> list[Tag]:
-    wanted = {id(tag) for tag in tags}
-    return [node for node in root.descendants if id(node) in wanted]
+    wanted = node_keys(tags)
+    return [node for node in root.descendants if isinstance(node, Tag) and node_key(node) in wanted]

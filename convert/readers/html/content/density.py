@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from bs4 import Tag
 
-from convert.readers.html.dom import SKIP_NAMES, is_text
+from convert.readers.html.dom import SKIP_NAMES, is_text, node_key, node_keys
 
 
 class TextStats:
@@ -25,7 +25,7 @@ class TextStats:
     keep their own counts but add nothing to their ancestors', so an ancestor's counts are "net"."""
 
     def __init__(self, root: Tag, leave_out: Iterable[Tag] = ()) -> None:
-        left_out = {id(tag) for tag in leave_out}
+        left_out = node_keys(leave_out)
         self._text: dict[int, int] = {}
         self._links: dict[int, int] = {}
         self._link_count: dict[int, int] = {}
@@ -33,7 +33,7 @@ class TextStats:
         for node in reversed([root, *root.descendants]):
             parent = node.parent
             if isinstance(node, Tag):
-                key = id(node)
+                key = node_key(node)
                 if node.name in SKIP_NAMES:
                     text[key] = links[key] = count[key] = 0
                     continue
@@ -42,24 +42,25 @@ class TextStats:
                     count[key] = 1
                 if node is root or parent is None or key in left_out:
                     continue
-                parent_key = id(parent)
+                parent_key = node_key(parent)
                 text[parent_key] = text.get(parent_key, 0) + text.get(key, 0)
                 links[parent_key] = links.get(parent_key, 0) + links.get(key, 0)
                 count[parent_key] = count.get(parent_key, 0) + count.get(key, 0)
             elif is_text(node) and parent is not None and node is not root:
                 length = len(node.strip())
                 if length:
-                    text[id(parent)] = text.get(id(parent), 0) + length
+                    parent_key = node_key(parent)
+                    text[parent_key] = text.get(parent_key, 0) + length
 
     def text(self, tag: Tag) -> int:
-        return self._text.get(id(tag), 0)
+        return self._text.get(node_key(tag), 0)
 
     def links(self, tag: Tag) -> int:
         """The length of the element's link text."""
-        return self._links.get(id(tag), 0)
+        return self._links.get(node_key(tag), 0)
 
     def link_count(self, tag: Tag) -> int:
-        return self._link_count.get(id(tag), 0)
+        return self._link_count.get(node_key(tag), 0)
 
     def prose(self, tag: Tag) -> int:
         """The length of the element's text outside links."""

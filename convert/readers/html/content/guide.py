@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from bs4 import Tag
 
-from convert.readers.html.dom import SKIP_NAMES, depth, is_inside, is_text
+from convert.readers.html.dom import SKIP_NAMES, depth, is_inside, is_text, node_key, node_keys
 from convert.readers.html.inline import squash
 
 _MIN_RECALL = 0.8  # the element must hold most of what readability kept
@@ -56,7 +56,7 @@ def guided_root(body: Tag, html: str, chrome: Iterable[Tag]) -> Tag | None:
     wanted = wanted_strings(html)
     if not wanted:
         return None
-    chrome_ids = {id(tag) for tag in chrome}
+    chrome_keys = node_keys(chrome)
     kept: dict[int, int] = {}
     total: dict[int, int] = {}
     tags: dict[int, Tag] = {}
@@ -70,13 +70,14 @@ def guided_root(body: Tag, html: str, chrome: Iterable[Tag]) -> Tag | None:
         is_wanted = text in wanted
         chromy = False
         for parent in _parents_up_to(node.parent, body):
-            tags[id(parent)] = parent
-            total[id(parent)] = total.get(id(parent), 0) + len(text)
+            key = node_key(parent)
+            tags[key] = parent
+            total[key] = total.get(key, 0) + len(text)
             if is_wanted:
-                kept[id(parent)] = kept.get(id(parent), 0) + len(text)
-            chromy = chromy or parent.name in _LINKISH or id(parent) in chrome_ids
+                kept[key] = kept.get(key, 0) + len(text)
+            chromy = chromy or parent.name in _LINKISH or key in chrome_keys
         outside_chrome.append((node.parent, len(text), chromy))
-    all_kept = kept.get(id(body), 0)
+    all_kept = kept.get(node_key(body), 0)
     if not all_kept:
         return None
 

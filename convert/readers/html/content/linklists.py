@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from convert.readers.html.dom import SKIP_NAMES
+from convert.readers.html.dom import SKIP_NAMES, node_key
 from convert.readers.html.content.density import TextStats
 from convert.readers.html.meta.names import registered_domain
 
@@ -49,13 +49,13 @@ def site_domain(page: Tag) -> str:
     return domain if count >= _DOMINANT_LINKS and count / sum(domains.values()) >= _DOMINANT_SHARE else ""
 
 
-def link_lists(root: Tag, site: str, stats: TextStats, skip_ids: set[int]) -> list[Tag]:
+def link_lists(root: Tag, site: str, stats: TextStats, skip_keys: frozenset[int]) -> list[Tag]:
     """The outermost blocks under `root` (not `root` itself) that are lists of links to the site."""
     found: list[Tag] = []
     stack = [child for child in reversed(root.contents) if isinstance(child, Tag)]
     while stack:
         tag = stack.pop()
-        if id(tag) in skip_ids or tag.name in SKIP_NAMES:
+        if node_key(tag) in skip_keys or tag.name in SKIP_NAMES:
             continue
         if tag.name in _CONTAINER_NAMES and _is_site_link_list(tag, site, stats):
             found.append(tag)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from bs4 import CData, NavigableString, Tag
 
+from convert.readers.html.dom import node_key, node_keys
 from convert.readers.html.inline import squash
 from convert.readers.html.meta.names import comparable
 
@@ -122,8 +123,8 @@ def _byline_names(element: Tag) -> tuple[str, ...]:
         return ()
     inner = [tag for tag in element.find_all(True) if _is_byline_markup(tag)]
     if inner and name_tag is None:
-        inner_ids = {id(tag) for tag in inner}
-        outermost = [tag for tag in inner if not any(id(parent) in inner_ids for parent in tag.parents)]
+        inner_keys = node_keys(inner)
+        outermost = [tag for tag in inner if not any(node_key(parent) in inner_keys for parent in tag.parents)]
         return tuple(dict.fromkeys(name for tag in outermost for name in _byline_names(tag)))
     text = BYLINE_PREFIX.sub("", text)
     if _OTHER_LABEL.match(text):
