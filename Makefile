@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-stamp
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup fonts demo test bench bench-extraction bench-text clean
+.PHONY: setup fonts demo test test-fast bench bench-extraction bench-text clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ demo: setup
 
 test: setup
 	$(VENV)/bin/pytest -q -n 2
+
+# The edit loop: everything but the tests marked slow (EpubCheck, PDF, worker pools).
+test-fast: setup
+	$(VENV)/bin/pytest -q -n 2 -m "not slow"
 
 bench: setup
 	$(PY) -m pip install --quiet -e '.[test,bench]'

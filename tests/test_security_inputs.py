@@ -29,7 +29,12 @@ def squeeze(text):
     return re.sub(r"\s+", "", text)
 
 
-@pytest.mark.parametrize("name, make, expected", CASES, ids=[c[0] for c in CASES])
+SLOW_CASES = {"5000-paragraphs.txt", "one-long-line.txt"}
+
+
+@pytest.mark.parametrize("name, make, expected",
+                         [pytest.param(*case, marks=pytest.mark.slow) if case[0] in SLOW_CASES else case
+                          for case in CASES], ids=[c[0] for c in CASES])
 def test_hostile_case(tmp_path, capsys, name, make, expected):
     source = tmp_path / "in" / name
     source.parent.mkdir()

@@ -66,6 +66,7 @@ def test_user_stylesheet_loses_file_references_with_one_warning(tmp_path: Path) 
         user_stylesheets((str(tmp_path / "missing.css"),), lambda code, message: None)
 
 
+@pytest.mark.slow
 def test_wheel_ships_every_template(tmp_path: Path) -> None:
     """Build a wheel from a copy of the sources and find each template file under convert/templates."""
     source = tmp_path / "src"

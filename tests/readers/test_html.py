@@ -399,7 +399,16 @@ def test_pages_keep_the_article_and_drop_the_chrome(name):
     for chrome in truth["chrome"]:
         assert chrome not in text, chrome
     assert document.meta.title == truth["title"]
-    assert document.meta.date.startswith(truth["date"]) or name == "div-soup"  # the forum's date is in its chrome
+
+
+DATE_MISSED = pytest.mark.xfail(strict=True, reason="a forum post's 'Posted on …' line sits in the post's chrome")
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=DATE_MISSED) if name == "div-soup" else name
+                                  for name in PAGE_NAMES])
+def test_pages_date_is_the_articles(name):
+    document, truth = read_page(name)
+    assert document.meta.date.startswith(truth["date"])
 
 
 def test_gbk_news_page_metadata_and_pseudo_headings():

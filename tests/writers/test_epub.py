@@ -96,6 +96,7 @@ def chinese_book(book_folder: Path) -> Book:
 # ------------------------------------------------------ the all-nodes books
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["english_book", "chinese_book"])
 def test_epubcheck_passes(which: str, request: pytest.FixtureRequest) -> None:
     book: Book = request.getfixturevalue(which)
@@ -199,6 +200,7 @@ def long_document(sections: int = 5, words: int = 20) -> Document:
     return Document(Metadata(title="Long book", language="en"), tuple(blocks))
 
 
+@pytest.mark.slow
 def test_split_level_two_makes_chapters_and_keeps_links(tmp_path: Path) -> None:
     book = write_book(long_document(), tmp_path, split_level=2)
     assert book.spine_files() == ["title.xhtml", "c001.xhtml", "c002.xhtml", "c003.xhtml", "c004.xhtml", "c005.xhtml"]
@@ -225,6 +227,7 @@ def test_automatic_split_only_for_long_documents(tmp_path: Path) -> None:
 # ------------------------------------------------------- images and failures
 
 
+@pytest.mark.slow
 def test_refused_image_warns_and_book_stays_valid(tmp_path: Path) -> None:
     document = Document(Metadata(), (
         Paragraph((Text("Before the picture."),)),
@@ -309,6 +312,7 @@ def png_as_jpeg() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 def test_book_theme_and_user_css_are_items_linked_in_order(book_folder: Path) -> None:
     css = book_folder / "mine.css"
     css.write_text("p { color: #333; background: url(../secret.png); }", encoding="utf-8")
