@@ -5,6 +5,10 @@ whose real path (after `..` and symbolic links) lies inside an allowed folder
 (the input's own folder plus --resource-path). http(s) only with
 --allow-remote, with a timeout, a size cap and no redirects. Everything else
 raises ResourceRefused, which callers turn into a warning.
+
+A Fetcher serves one document, and answers each address once: a run that
+writes DOCX, PDF and EPUB from one read asks for every image three times but
+reads (or downloads) it once, and a refusal is the same refusal each time.
 """
 
 from __future__ import annotations
@@ -55,9 +59,22 @@ class Fetcher:
         self.allow_remote = allow_remote
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self._answers: dict[tuple[str, str | None], Resource | ResourceRefused] = {}
 
     def fetch(self, url: str, base_dir: str | None = None) -> Resource:
-        url = url.strip()
+        key = (url.strip(), base_dir)
+        answer = self._answers.get(key)
+        if answer is None:
+            try:
+                answer = self._fetch(*key)
+            except ResourceRefused as refused:
+                answer = refused
+            self._answers[key] = answer
+        if isinstance(answer, ResourceRefused):
+            raise answer
+        return answer
+
+    def _fetch(self, url: str, base_dir: str | None) -> Resource:
         scheme = urllib.parse.urlsplit(url).scheme.lower()
         if scheme == "data":
             return self._data(url)

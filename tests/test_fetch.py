@@ -4,11 +4,15 @@ import base64
 import http.server
 import os
 import threading
+import zipfile
 
 import pytest
 
+import convert
+
 from convert.errors import ResourceRefused
 from convert.fetch import Fetcher
+from tests.conftest import png_bytes
 
 
 @pytest.fixture
@@ -92,3 +96,42 @@ def test_remote_needs_the_flag_and_never_follows_redirects(loopback):
     with pytest.raises(ResourceRefused, match="redirect"):
         allowed.fetch(f"{base}/redirect")
     assert hits == ["/img.png", "/redirect"]
+
+
+def test_a_run_to_three_formats_downloads_each_image_once(tmp_path):
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(png_bytes(6, 6, "blue"))
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = tmp_path / "page.html"
+        url = f"http://127.0.0.1:{server.server_address[1]}/photo.png"
+        page.write_text(f"<h1>Photos</h1><p>One photo.</p><img src='{url}' alt='photo'><p>End.</p>", encoding="utf-8")
+        convert.convert_to_formats(page, ["docx", "epub", "html"], tmp_path / "out", allow_remote=True)
+    finally:
+        server.shutdown()
+    assert hits == ["/photo.png"]
+    with zipfile.ZipFile(tmp_path / "out" / "page.docx") as docx, zipfile.ZipFile(tmp_path / "out" / "page.epub") as epub:
+        for book in (docx, epub):
+            assert [name for name in book.namelist() if name.endswith(".png")], book.filename
+
+
+def test_a_refusal_is_remembered_and_given_again(tmp_path):
+    fetcher = Fetcher(roots=[str(tmp_path)])
+    for _ in range(2):
+        with pytest.raises(ResourceRefused, match="no such file"):
+            fetcher.fetch("missing.png", str(tmp_path))
+    (tmp_path / "missing.png").write_bytes(png_bytes(2, 2, "red"))
+    with pytest.raises(ResourceRefused):  # one document sees one answer, even if the file appears meanwhile
+        fetcher.fetch("missing.png", str(tmp_path))
